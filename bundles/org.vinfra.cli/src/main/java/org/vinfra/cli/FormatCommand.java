@@ -1,0 +1,99 @@
+package org.vinfra.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.vinfra.lang.workspace.ModelFormatter;
+import org.vinfra.lang.workspace.ModelSet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "format", description = {
+        "Formats .vinfra files in place (comments are kept).",
+        "A file with syntax errors is left untouched.",
+        "Exit code: 0 done (or, with --check, already formatted), 1 a file has syntax errors or (with --check) needs formatting,",
+        "2 usage or I/O problem." })
+final class FormatCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .vinfra files to format.")
+    private List<Path> files;
+
+    @Option(names = "--check", description = "Change nothing; list the files that are not formatted.")
+    private boolean check;
+
+    @Option(names = "--stdout", description = "Print the formatted text instead of writing the files.")
+    private boolean toStdout;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ModelSet models = Language.load(files);
+        ModelFormatter formatter = Language.injector().getInstance(ModelFormatter.class);
+        int exit = VinfraCli.OK;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            XtextResource resource = (XtextResource) models.resourceSet().getResource(
+                    org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().normalize().toString()), false);
+            if (resource == null || resource.getContents().isEmpty()) {
+                continue;
+            }
+            String before = resource.getParseResult().getRootNode().getText();
+            String after;
+            try {
+                after = formatter.format(resource);
+            } catch (IllegalStateException e) {
+                err.println("vinfra: " + file + " not formatted: " + e.getMessage());
+                exit = VinfraCli.MODEL_ERRORS;
+                continue;
+            }
+            if (toStdout) {
+                out.print(after);
+            } else if (check) {
+                if (!after.equals(before)) {
+                    out.println(file + ": not formatted");
+                    exit = VinfraCli.MODEL_ERRORS;
+                }
+            } else if (!after.equals(before)) {
+                writeAtomically(file, after);
+                err.println("formatted " + file);
+            }
+        }
+        out.flush();
+        return exit;
+    }
+
+    /** Writes beside the file, then renames: a failure leaves the original intact. */
+    private static void writeAtomically(Path file, String text) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the rename succeeded or the write failed: nothing else to clean
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.vinfra.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code vinfra}: the command line of the vinfra workbench. Exit codes: 0 success, 1 the models have
+ * errors, 2 a usage or I/O problem. Never prints a stack trace (set VINFRA_DEBUG=1 to see one).
+ */
+@Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
+        description = "Checks, formats and works with .vinfra models of virtual infrastructure.",
+        subcommands = { ValidateCommand.class, FormatCommand.class, CommandLine.HelpCommand.class })
+public final class VinfraCli {
+
+    public static final int OK = 0;
+    public static final int MODEL_ERRORS = 1;
+    public static final int USAGE_OR_IO = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Logging.quiet();
+        CommandLine commandLine = new CommandLine(new VinfraCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(exception -> USAGE_OR_IO);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof UserError userError) {
+                err.println("vinfra: " + userError.getMessage());
+                return userError.exitCode();
+            }
+            err.println("vinfra: internal error: " + exception + " (please report it; VINFRA_DEBUG=1 shows the details)");
+            if (System.getenv("VINFRA_DEBUG") != null) {
+                exception.printStackTrace(err);
+            }
+            return USAGE_OR_IO;
+        });
+        try {
+            return commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            err.println("vinfra: the model is too large or too deeply nested to process (" + e.getClass().getSimpleName() + ")");
+            return USAGE_OR_IO;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = VinfraCli.class.getPackage().getImplementationVersion();
+            return new String[] { "vinfra " + (version == null ? "1.0.0-SNAPSHOT" : version) };
+        }
+    }
+}

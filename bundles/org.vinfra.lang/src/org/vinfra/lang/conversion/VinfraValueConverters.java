@@ -1,0 +1,195 @@
+package org.vinfra.lang.conversion;
+
+import org.eclipse.xtext.common.services.DefaultTerminalConverters;
+import org.eclipse.xtext.conversion.IValueConverter;
+import org.eclipse.xtext.conversion.ValueConverter;
+import org.eclipse.xtext.conversion.ValueConverterException;
+import org.eclipse.xtext.conversion.impl.AbstractNullSafeConverter;
+import org.eclipse.xtext.conversion.impl.AbstractValueConverter;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.util.Strings;
+import org.vinfra.lang.model.Addresses;
+import org.vinfra.lang.model.Units;
+
+/**
+ * Value converters of the .vinfra datatype rules: counts, ratios, ports, quantities with units,
+ * IPv4 addresses and CIDR blocks. A malformed value becomes a positioned syntax error.
+ */
+public class VinfraValueConverters extends DefaultTerminalConverters {
+
+    @ValueConverter(rule = "Count")
+    public IValueConverter<Integer> count() {
+        return new IntegerConverter("count", 0, Integer.MAX_VALUE);
+    }
+
+    @ValueConverter(rule = "Port")
+    public IValueConverter<Integer> port() {
+        return new IntegerConverter("port", 1, 65535);
+    }
+
+    @ValueConverter(rule = "Ratio")
+    public IValueConverter<Double> ratio() {
+        return new AbstractNullSafeConverter<>() {
+            @Override
+            protected Double internalToValue(String string, INode node) {
+                try {
+                    return Double.valueOf(compact(string));
+                } catch (NumberFormatException e) {
+                    throw new ValueConverterException("'" + string + "' is not a number: write e.g. 1.5", node, e);
+                }
+            }
+
+            @Override
+            protected String internalToString(Double value) {
+                String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+                return text.contains(".") ? text : text + ".0";
+            }
+        };
+    }
+
+    @ValueConverter(rule = "Decimal")
+    public IValueConverter<String> decimal() {
+        return new AbstractNullSafeConverter<>() {
+            @Override
+            protected String internalToValue(String string, INode node) {
+                return compact(string);
+            }
+
+            @Override
+            protected String internalToString(String value) {
+                return value;
+            }
+        };
+    }
+
+    @ValueConverter(rule = "Size")
+    public IValueConverter<Long> size() {
+        return new QuantityConverter(Units.SIZE);
+    }
+
+    @ValueConverter(rule = "Frequency")
+    public IValueConverter<Long> frequency() {
+        return new QuantityConverter(Units.FREQUENCY);
+    }
+
+    @ValueConverter(rule = "Bandwidth")
+    public IValueConverter<Long> bandwidth() {
+        return new QuantityConverter(Units.BANDWIDTH);
+    }
+
+    @ValueConverter(rule = "Duration")
+    public IValueConverter<Long> duration() {
+        return new QuantityConverter(Units.DURATION);
+    }
+
+    @ValueConverter(rule = "IPv4")
+    public IValueConverter<String> ipv4() {
+        return new CheckedTextConverter() {
+            @Override
+            protected void check(String text) {
+                Addresses.parseIpv4(text);
+            }
+        };
+    }
+
+    @ValueConverter(rule = "Cidr")
+    public IValueConverter<String> cidr() {
+        return new CheckedTextConverter() {
+            @Override
+            protected void check(String text) {
+                Addresses.parseCidr(text);
+            }
+        };
+    }
+
+    @ValueConverter(rule = "QualifiedName")
+    public IValueConverter<String> qualifiedName() {
+        return new CheckedTextConverter() {
+            @Override
+            protected void check(String text) {
+                // any dotted sequence of identifiers is a well-formed name
+            }
+        };
+    }
+
+    static String compact(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static final class IntegerConverter extends AbstractNullSafeConverter<Integer> {
+        private final String what;
+        private final int min;
+        private final int max;
+
+        IntegerConverter(String what, int min, int max) {
+            this.what = what;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        protected Integer internalToValue(String string, INode node) {
+            long value;
+            try {
+                value = Long.parseLong(compact(string));
+            } catch (NumberFormatException e) {
+                throw new ValueConverterException("'" + string + "' is not a whole number", node, e);
+            }
+            if (value < min || value > max) {
+                throw new ValueConverterException("A " + what + " must be between " + min + " and " + max + ", not " + value + ".", node, null);
+            }
+            return (int) value;
+        }
+
+        @Override
+        protected String internalToString(Integer value) {
+            return value.toString();
+        }
+    }
+
+    private static final class QuantityConverter extends AbstractNullSafeConverter<Long> {
+        private final Units units;
+
+        QuantityConverter(Units units) {
+            this.units = units;
+        }
+
+        @Override
+        protected Long internalToValue(String string, INode node) {
+            try {
+                return units.parse(string);
+            } catch (IllegalArgumentException e) {
+                throw new ValueConverterException(e.getMessage(), node, e);
+            }
+        }
+
+        @Override
+        protected String internalToString(Long value) {
+            return units.format(value);
+        }
+    }
+
+    /** Keeps the text (without white space) after checking it. */
+    private abstract static class CheckedTextConverter extends AbstractValueConverter<String> {
+        @Override
+        public String toValue(String string, INode node) {
+            if (Strings.isEmpty(string)) {
+                throw new ValueConverterException("A value is missing here.", node, null);
+            }
+            String text = compact(string);
+            try {
+                check(text);
+            } catch (IllegalArgumentException e) {
+                throw new ValueConverterException(e.getMessage(), node, e);
+            }
+            return text;
+        }
+
+        @Override
+        public String toString(String value) {
+            return value;
+        }
+
+        protected abstract void check(String text);
+    }
+}

@@ -1,0 +1,2 @@
+/** The layout of .vinfra files. */
+package org.vinfra.lang.formatting2;

@@ -1,0 +1,266 @@
+package org.vinfra.lang.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.Check;
+import org.vinfra.lang.model.Defaults;
+import org.vinfra.lang.model.Replicas;
+import org.vinfra.lang.model.Topology;
+import org.vinfra.lang.vinfra.Container;
+import org.vinfra.lang.vinfra.Dependency;
+import org.vinfra.lang.vinfra.DependencyCondition;
+import org.vinfra.lang.vinfra.Env;
+import org.vinfra.lang.vinfra.EnvironmentVariable;
+import org.vinfra.lang.vinfra.Image;
+import org.vinfra.lang.vinfra.Machine;
+import org.vinfra.lang.vinfra.Model;
+import org.vinfra.lang.vinfra.Network;
+import org.vinfra.lang.vinfra.PortForward;
+import org.vinfra.lang.vinfra.PortMapping;
+import org.vinfra.lang.vinfra.Protocol;
+import org.vinfra.lang.vinfra.Runtime;
+import org.vinfra.lang.vinfra.VinfraPackage.Literals;
+
+/** Containers, images and compose deployments. */
+public class ContainerValidator extends VinfraCheck {
+
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
+    private static final Pattern CPUSET = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
+
+    @Check
+    public void hasImage(Container container) {
+        boolean hasImage = container.getImage() != null || container.getImageReference() != null;
+        if (container.getRuntime() == Runtime.LXC) {
+            if (!hasImage && container.getTemplate() == null) {
+                error("LXC container '" + container.getName() + "' has no template to build its root file system from. Add one, e.g."
+                        + " template \"alpine:3.19\" (distribution:release, as lxc-create -t download takes them).", container,
+                        Literals.CONTAINER__NAME, IssueCodes.CONTAINER_WITHOUT_IMAGE);
+            }
+        } else if (!hasImage) {
+            error("Docker container '" + container.getName() + "' has no image. A container is a read-write layer on top of an image;"
+                    + " add 'image \"nginx:1.27\"' or 'image NAME' for an image declared in the model.", container,
+                    Literals.CONTAINER__NAME, IssueCodes.CONTAINER_WITHOUT_IMAGE);
+        }
+    }
+
+    @Check
+    public void imageIsPinned(Container container) {
+        checkPinned(container.getImageReference(), container, Literals.CONTAINER__IMAGE_REFERENCE);
+    }
+
+    @Check
+    public void baseImageIsPinned(Image image) {
+        checkPinned(image.getBaseReference(), image, Literals.IMAGE__BASE_REFERENCE);
+    }
+
+    private void checkPinned(String reference, EObject owner, EStructuralFeature feature) {
+        if (reference == null || reference.contains("@")) {
+            return;
+        }
+        String afterRegistry = reference.substring(reference.lastIndexOf('/') + 1);
+        int colon = afterRegistry.indexOf(':');
+        String tag = colon < 0 ? null : afterRegistry.substring(colon + 1);
+        if (tag == null || tag.equals("latest")) {
+            warning("Image '" + reference + "' is not pinned to a version" + (tag == null ? " (no tag means :latest)" : "")
+                    + ". 'latest' moves whenever a new image is pushed, so the same model builds different systems on different days."
+                    + " Pin a tag, e.g. '" + afterRegistry.replace(":latest", "") + ":1.2.3', or a digest (@sha256:...).", owner, feature,
+                    IssueCodes.UNPINNED_IMAGE, reference);
+        }
+    }
+
+    @Check
+    public void noPlainSecrets(EnvironmentVariable variable) {
+        checkPlainSecret(variable.getKey(), variable.getValue(), variable, Literals.ENVIRONMENT_VARIABLE__VALUE);
+    }
+
+    @Check
+    public void noPlainSecrets(Env instruction) {
+        checkPlainSecret(instruction.getKey(), instruction.getValue(), instruction, Literals.ENV__VALUE);
+    }
+
+    private void checkPlainSecret(String key, String value, EObject owner, EStructuralFeature feature) {
+        if (key != null && value != null && !value.isEmpty() && SECRET_KEY.matcher(key).matches()) {
+            warning("'" + key + "' looks like a secret, and its value is written in plain text: anyone who can read the model, the"
+                    + " exported files or 'docker inspect' sees it. Declare a secret (secret " + key.toLowerCase() + " { file \"...\" }),"
+                    + " give it to the container with 'secret NAME', and point the program at /run/secrets/NAME (e.g. "
+                    + key + "_FILE).", owner, feature, IssueCodes.PLAIN_SECRET, key);
+        }
+    }
+
+    @Check
+    public void lxcRunsUnprivileged(Container container) {
+        if (container.getRuntime() == Runtime.LXC && container.getUnprivileged() == null) {
+            warning("LXC container '" + container.getName() + "' is privileged: without a user namespace id map, root in the container is"
+                    + " root on the host, and a container escape owns the host. Nothing in it needs that; run it unprivileged with"
+                    + " 'unprivileged idmap 0 100000 65536' (container ids 0-65535 become host ids 100000-165535).", container,
+                    Literals.CONTAINER__NAME, IssueCodes.LXC_PRIVILEGED);
+        } else if (container.isPrivileged()) {
+            warning("Container '" + container.getName() + "' is privileged: it gets every capability and all host devices, so root in"
+                    + " it is root on the host. Remove 'privileged' and grant only the capabilities it needs ('capabilities NET_ADMIN').",
+                    container, Literals.CONTAINER__PRIVILEGED, IssueCodes.LXC_PRIVILEGED);
+        }
+    }
+
+    @Check
+    public void healthyNeedsHealthCheck(Dependency dependency) {
+        Container target = dependency.getTarget();
+        if (dependency.getCondition() == DependencyCondition.HEALTHY && target != null && !target.eIsProxy() && target.getHealth() == null) {
+            error("This waits until '" + target.getName() + "' is healthy, but '" + target.getName() + "' has no health check, so it never"
+                    + " becomes healthy and this container never starts. Add a health block to '" + target.getName()
+                    + "' (health { test [\"CMD\", \"...\"] interval 10 s }) or wait for 'started'.", dependency,
+                    Literals.DEPENDENCY__CONDITION, IssueCodes.HEALTHY_WITHOUT_HEALTHCHECK);
+        }
+    }
+
+    @Check
+    public void limitsFitTheMachine(Container container) {
+        Machine machine = Topology.machineOf(container);
+        if (machine == null || machine.eIsProxy() || container.getCgroup() == null) {
+            return;
+        }
+        Long limit = Defaults.memoryLimit(container);
+        Long memory = Defaults.memory(machine);
+        if (limit != null && memory != null && limit > memory) {
+            error("Container '" + container.getName() + "' may use up to " + Messages.size(limit) + " but " + Messages.describe(machine)
+                    + " has only " + Messages.size(memory) + ". A cgroup limit above the machine's memory never protects the machine;"
+                    + " lower the limit below " + Messages.size(memory) + ".", container.getCgroup(), Literals.CGROUP__MEMORY_LIMIT,
+                    IssueCodes.CONTAINER_MEMORY_EXCEEDS_MACHINE);
+        }
+        int cpus = Defaults.cpus(machine);
+        Double quota = container.getCgroup().getCpus();
+        if (quota != null && quota > cpus) {
+            error("Container '" + container.getName() + "' is allowed " + Messages.ratio(quota) + " CPUs but " + Messages.describe(machine)
+                    + " has " + cpus + ". The quota can never be reached; lower 'cpus' to " + cpus + " or less.", container.getCgroup(),
+                    Literals.CGROUP__CPUS, IssueCodes.CONTAINER_CPUS_EXCEED_MACHINE);
+        }
+        String cpuset = container.getCgroup().getCpuset();
+        if (cpuset != null) {
+            if (!CPUSET.matcher(cpuset).matches()) {
+                error("cpuset \"" + cpuset + "\" is not a CPU list: write CPU numbers and ranges separated by commas, e.g. \"0-1,3\".",
+                        container.getCgroup(), Literals.CGROUP__CPUSET, IssueCodes.INVALID_CPUSET);
+            } else {
+                int highest = 0;
+                for (String number : cpuset.split("[,-]")) {
+                    highest = Math.max(highest, Integer.parseInt(number));
+                }
+                if (highest >= cpus) {
+                    error("cpuset \"" + cpuset + "\" names CPU " + highest + ", but " + Messages.describe(machine) + " has CPUs 0 to "
+                            + (cpus - 1) + ". Pin the container to CPUs that exist.", container.getCgroup(), Literals.CGROUP__CPUSET,
+                            IssueCodes.INVALID_CPUSET);
+                }
+            }
+        }
+    }
+
+    private record Published(Machine machine, int port, Protocol protocol) {
+    }
+
+    private record Binding(String address, EObject owner, EStructuralFeature feature, int replicas) {
+    }
+
+    /** One port, one protocol, one address: one listener per machine. */
+    @Check
+    public void publishedPortsAreUnique(Model model) {
+        Topology topology = topology(model);
+        Map<Published, List<Binding>> bindings = new HashMap<>();
+        for (Container container : topology.containers()) {
+            Machine machine = Topology.machineOf(container);
+            for (PortMapping port : container.getPorts()) {
+                if (port.getHostPort() != null) {
+                    bindings.computeIfAbsent(new Published(machine, port.getHostPort(), port.getProtocol()), k -> new ArrayList<>())
+                            .add(new Binding(port.getHostAddress(), port, Literals.PORT_MAPPING__HOST_PORT, Replicas.count(container)));
+                }
+            }
+        }
+        for (Network network : topology.networks()) {
+            for (PortForward forward : network.getForwards()) {
+                if (forward.getHostPort() != null && network.getHost() != null) {
+                    bindings.computeIfAbsent(new Published(network.getHost(), forward.getHostPort(), forward.getProtocol()),
+                            k -> new ArrayList<>()).add(new Binding(null, forward, Literals.PORT_FORWARD__HOST_PORT, 1));
+                }
+            }
+        }
+        for (Map.Entry<Published, List<Binding>> entry : bindings.entrySet()) {
+            List<Binding> list = entry.getValue();
+            for (int i = 0; i < list.size(); i++) {
+                Binding one = list.get(i);
+                boolean clash = one.replicas() > 1;
+                for (int j = 0; j < list.size() && !clash; j++) {
+                    Binding other = list.get(j);
+                    clash = i != j && (one.address() == null || other.address() == null || Objects.equals(one.address(), other.address()));
+                }
+                if (clash && one.owner().eResource() == model.eResource()) {
+                    Published published = entry.getKey();
+                    String where = published.machine() == null ? "the local container host" : Messages.describe(published.machine());
+                    error("Port " + published.port() + "/" + published.protocol().getLiteral() + " is published more than once on " + where
+                            + (one.replicas() > 1 ? " (by each of the " + one.replicas() + " replicas)" : "")
+                            + ". Only one listener can bind a port on an address, so the second container would fail to start."
+                            + " Publish it on another host port (e.g. 8081:80).", one.owner(), one.feature(), IssueCodes.DUPLICATE_PUBLISHED_PORT);
+                }
+            }
+        }
+    }
+
+    /** depends-on must form no cycle: a container in a cycle waits for itself and never starts. */
+    @Check
+    public void dependenciesHaveNoCycle(Model model) {
+        Map<Container, Integer> state = new IdentityHashMap<>();
+        for (Container container : topology(model).containers()) {
+            visit(container, state, new ArrayList<>(), model);
+        }
+    }
+
+    private static final int VISITING = 1;
+    private static final int DONE = 2;
+
+    private void visit(Container container, Map<Container, Integer> state, List<Dependency> path, Model model) {
+        Integer seen = state.get(container);
+        if (seen != null) {
+            return;
+        }
+        state.put(container, VISITING);
+        for (Dependency dependency : container.getDependencies()) {
+            Container target = dependency.getTarget();
+            if (target == null || target.eIsProxy()) {
+                continue;
+            }
+            path.add(dependency);
+            if (state.get(target) != null && state.get(target) == VISITING) {
+                reportCycle(target, path, model);
+            } else {
+                visit(target, state, path, model);
+            }
+            path.remove(path.size() - 1);
+        }
+        state.put(container, DONE);
+    }
+
+    private void reportCycle(Container start, List<Dependency> path, Model model) {
+        List<Dependency> cycle = new ArrayList<>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            cycle.add(0, path.get(i));
+            if (path.get(i).eContainer() == start) {
+                break;
+            }
+        }
+        StringBuilder chain = new StringBuilder(start.getName());
+        for (Dependency dependency : cycle) {
+            chain.append(" -> ").append(dependency.getTarget().getName());
+        }
+        for (Dependency dependency : cycle) {
+            if (dependency.eResource() == model.eResource()) {
+                error("These containers wait for each other in a cycle (" + chain + "), so none of them can start first. Remove one"
+                        + " depends-on of the cycle; a service that needs the other at run time should retry its connection instead.",
+                        dependency, Literals.DEPENDENCY__TARGET, IssueCodes.DEPENDENCY_CYCLE);
+            }
+        }
+    }
+}

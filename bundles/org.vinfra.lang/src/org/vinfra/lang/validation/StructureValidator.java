@@ -1,0 +1,113 @@
+package org.vinfra.lang.validation;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.URIConverter;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.validation.Check;
+import org.vinfra.lang.vinfra.Import;
+import org.vinfra.lang.vinfra.Model;
+import org.vinfra.lang.vinfra.Replication;
+import org.vinfra.lang.vinfra.VinfraPackage.Literals;
+
+import com.google.inject.Inject;
+
+/** Names, imports, replication ranges and settings written twice. */
+public class StructureValidator extends VinfraCheck {
+
+    @Inject
+    private IResourceDescription.Manager descriptions;
+
+    @Check
+    public void namesAreUnique(Model model) {
+        Resource resource = model.eResource();
+        if (resource == null) {
+            return;
+        }
+        Map<QualifiedName, EObject> first = new HashMap<>();
+        Set<EObject> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (IEObjectDescription description : descriptions.getResourceDescription(resource).getExportedObjects()) {
+            EObject element = description.getEObjectOrProxy();
+            EObject earlier = first.putIfAbsent(description.getName(), element);
+            if (earlier != null && earlier != element) {
+                for (EObject clash : List.of(earlier, element)) {
+                    if (reported.add(clash)) {
+                        EStructuralFeature name = clash.eClass().getEStructuralFeature("name");
+                        error("The name '" + description.getName() + "' is given to more than one element. References find elements by"
+                                + " name, so each name must be unique (a replicated element such as web[1..3] also takes the names web1,"
+                                + " web2, web3). Rename one of them.", clash, name, IssueCodes.DUPLICATE_NAME, description.getName().toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Check
+    public void importExists(Import anImport) {
+        String text = anImport.getImportURI();
+        Resource resource = anImport.eResource();
+        if (text == null || text.isBlank() || resource == null) {
+            return;
+        }
+        URI uri = URI.createURI(text).resolve(resource.getURI());
+        URIConverter converter = resource.getResourceSet() != null ? resource.getResourceSet().getURIConverter() : URIConverter.INSTANCE;
+        if (!converter.exists(uri, null)) {
+            error("The imported file '" + text + "' does not exist (looked for " + uri.toFileString() + "). An import path is relative"
+                    + " to the importing file; correct the path or create the file.", anImport, Literals.IMPORT__IMPORT_URI,
+                    IssueCodes.IMPORT_NOT_FOUND);
+        }
+    }
+
+    @Check
+    public void replicationIsNotEmpty(Replication replication) {
+        if (replication.getLast() < replication.getFirst()) {
+            error("The range [" + replication.getFirst() + ".." + replication.getLast() + "] is empty: it declares no replica. Write the"
+                    + " smaller number first, e.g. [1..20] declares 20 replicas numbered 1 to 20.", replication, null,
+                    IssueCodes.EMPTY_REPLICATION);
+        }
+    }
+
+    /** A setting such as 'memory' may be written once per block; the parser would keep only the last one. */
+    @Check
+    public void settingsAreWrittenOnce(Model model) {
+        TreeIterator<EObject> contents = model.eAllContents();
+        while (contents.hasNext()) {
+            EObject element = contents.next();
+            ICompositeNode node = NodeModelUtils.getNode(element);
+            if (node == null) {
+                continue;
+            }
+            Set<String> seen = new HashSet<>();
+            for (INode child : node.getChildren()) {
+                Assignment assignment = GrammarUtil.containingAssignment(child.getGrammarElement());
+                if (assignment == null || "+=".equals(assignment.getOperator())) {
+                    continue;
+                }
+                if (!seen.add(assignment.getFeature())) {
+                    EStructuralFeature feature = element.eClass().getEStructuralFeature(assignment.getFeature());
+                    getMessageAcceptor().acceptError("'" + assignment.getFeature() + "' is set more than once in this block; only one value"
+                            + " can hold, so the earlier one would be silently lost. Keep the one you mean and delete the other.",
+                            element, child.getOffset(), child.getLength(), IssueCodes.DUPLICATE_SETTING,
+                            feature == null ? null : feature.getName());
+                }
+            }
+        }
+    }
+}

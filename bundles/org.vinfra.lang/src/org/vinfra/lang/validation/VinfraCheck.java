@@ -1,0 +1,37 @@
+package org.vinfra.lang.validation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+import org.vinfra.lang.model.Topology;
+import org.vinfra.lang.vinfra.VinfraPackage;
+
+/**
+ * Base of the validators of one concern (hosts, VMs, networks, containers). They are composed into
+ * {@link VinfraValidator}, which alone registers with EMF.
+ */
+abstract class VinfraCheck extends AbstractDeclarativeValidator {
+
+    @Override
+    protected List<EPackage> getEPackages() {
+        return List.of(VinfraPackage.eINSTANCE);
+    }
+
+    @Override
+    public void register(EValidatorRegistrar registrar) {
+        // composed into VinfraValidator
+    }
+
+    /** The topology of the resource set, built once per validation run. */
+    protected Topology topology(EObject any) {
+        Map<Object, Object> context = getContext();
+        if (context == null) {
+            return Topology.of(any.eResource());
+        }
+        return (Topology) context.computeIfAbsent(Topology.class, key -> Topology.of(any.eResource()));
+    }
+}

@@ -1,0 +1,2 @@
+/** The rules of the language, one validator per concern; every code is in IssueCodes. */
+package org.vinfra.lang.validation;

@@ -1,0 +1,154 @@
+package org.vinfra.lang.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.vinfra.lang.validation.IssueCodes;
+import org.vinfra.lang.vinfra.Model;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+/**
+ * The .vinfra files a tool works on, loaded into one resource set (with the files they import),
+ * and their diagnostics. Used alike by the command line, the Maven plugin and the tests.
+ */
+public class ModelSet {
+
+    @Inject
+    private Provider<XtextResourceSet> resourceSets;
+
+    @Inject
+    private IResourceValidator validator;
+
+    private XtextResourceSet resourceSet;
+    /** Given path -> resource, in the order given. */
+    private final Map<Path, XtextResource> given = new LinkedHashMap<>();
+
+    /** Thrown when a file cannot be read: the message says which and why. */
+    public static final class UnreadableFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public UnreadableFileException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Loads the files (and, on demand, what they import).
+     *
+     * @throws UnreadableFileException when a file is missing, a directory, or cannot be read
+     */
+    public void load(List<Path> files) throws UnreadableFileException {
+        resourceSet = resourceSets.get();
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                throw new UnreadableFileException(file + ": no such file");
+            }
+            if (Files.isDirectory(file)) {
+                throw new UnreadableFileException(file + ": is a directory; give the .vinfra files in it");
+            }
+            if (!file.getFileName().toString().endsWith(".vinfra")) {
+                throw new UnreadableFileException(file + ": not a .vinfra file");
+            }
+            URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+            XtextResource resource = (XtextResource) resourceSet.createResource(uri);
+            try (InputStream in = Files.newInputStream(file)) {
+                resource.load(in, resourceSet.getLoadOptions());
+            } catch (IOException e) {
+                throw new UnreadableFileException(file + ": cannot be read (" + e.getMessage() + ")");
+            }
+            given.put(file, resource);
+        }
+    }
+
+    /** Loads one model from text (for tests and editors); {@code name} is its file name. */
+    public XtextResource loadText(String name, String text) throws IOException {
+        if (resourceSet == null) {
+            resourceSet = resourceSets.get();
+        }
+        URI uri = URI.createFileURI(Path.of(name).toAbsolutePath().normalize().toString());
+        XtextResource resource = (XtextResource) resourceSet.createResource(uri);
+        resource.load(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
+        given.put(Path.of(name), resource);
+        return resource;
+    }
+
+    public List<Model> models() {
+        List<Model> models = new ArrayList<>();
+        for (XtextResource resource : given.values()) {
+            if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model) {
+                models.add(model);
+            }
+        }
+        return models;
+    }
+
+    public XtextResourceSet resourceSet() {
+        return resourceSet;
+    }
+
+    /** Links everything, validates every loaded file (given and imported) and returns the problems, sorted by file and position. */
+    public List<Problem> validate() {
+        EcoreUtil.resolveAll(resourceSet);
+        List<Problem> problems = new ArrayList<>();
+        for (Resource resource : List.copyOf(resourceSet.getResources())) {
+            Path shown = shownPath(resource);
+            for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+                problems.add(toProblem(shown, issue));
+            }
+        }
+        problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        return problems;
+    }
+
+    private Path shownPath(Resource resource) {
+        for (Map.Entry<Path, XtextResource> entry : given.entrySet()) {
+            if (entry.getValue() == resource) {
+                return entry.getKey();
+            }
+        }
+        Path absolute = Path.of(resource.getURI().toFileString());
+        Path here = Path.of("").toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+    }
+
+    static Problem toProblem(Path file, Issue issue) {
+        Problem.Severity severity = switch (issue.getSeverity()) {
+            case ERROR -> Problem.Severity.ERROR;
+            case WARNING -> Problem.Severity.WARNING;
+            default -> Problem.Severity.INFO;
+        };
+        int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
+        int column = issue.getColumn() == null ? 1 : issue.getColumn();
+        return new Problem(file, line, column, severity, codeOf(issue), issue.getMessage());
+    }
+
+    private static String codeOf(Issue issue) {
+        String code = issue.getCode();
+        if (code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
+            return IssueCodes.SYNTAX_ERROR;
+        }
+        if (code.startsWith("org.eclipse.xtext")) {
+            return code.contains("Linking") ? IssueCodes.UNRESOLVED_REFERENCE : IssueCodes.INVALID_VALUE;
+        }
+        return code;
+    }
+}
