@@ -9,6 +9,8 @@ import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.vinfra.lang.conversion.VinfraValueConverters;
 import org.vinfra.lang.naming.VinfraResourceDescriptionStrategy;
+import org.vinfra.lang.parser.VinfraSyntaxErrorMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.vinfra.lang.scoping.VinfraLinkingDiagnosticMessageProvider;
 import org.vinfra.lang.scoping.VinfraLocalScopeProvider;
 
@@ -41,5 +43,9 @@ public class VinfraRuntimeModule extends AbstractVinfraRuntimeModule {
 
     public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
         return VinfraLinkingDiagnosticMessageProvider.class;
+    }
+
+    public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+        return VinfraSyntaxErrorMessageProvider.class;
     }
 }

@@ -1,0 +1,2 @@
+/** Syntax error messages. */
+package org.vinfra.lang.parser;
