@@ -87,7 +87,8 @@ public class ContainerValidator extends VinfraCheck {
     }
 
     private void checkPlainSecret(String key, String value, EObject owner, EStructuralFeature feature) {
-        if (key != null && value != null && !value.isEmpty() && SECRET_KEY.matcher(key).matches()) {
+        boolean pointsAtAFile = key != null && key.endsWith("_FILE") || value != null && value.startsWith("/run/secrets/");
+        if (key != null && value != null && !value.isEmpty() && !pointsAtAFile && SECRET_KEY.matcher(key).matches()) {
             warning("'" + key + "' looks like a secret, and its value is written in plain text: anyone who can read the model, the"
                     + " exported files or 'docker inspect' sees it. Declare a secret (secret " + key.toLowerCase() + " { file \"...\" }),"
                     + " give it to the container with 'secret NAME', and point the program at /run/secrets/NAME (e.g. "
