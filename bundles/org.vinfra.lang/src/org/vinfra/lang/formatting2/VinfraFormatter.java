@@ -4,6 +4,8 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.AbstractRule;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.Alternatives;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
@@ -102,7 +104,7 @@ public class VinfraFormatter extends AbstractJavaFormatter {
         EObject element = grammarElement;
         while (element instanceof AbstractElement abstractElement) {
             if (GrammarUtil.isMultipleCardinality(abstractElement)) {
-                return !isSeparatorLoop(abstractElement);
+                return !isSeparatorLoop(abstractElement) && hasBraces(GrammarUtil.containingRule(abstractElement));
             }
             EObject parent = element.eContainer();
             if (parent instanceof Assignment || parent instanceof CrossReference || parent instanceof Alternatives) {
@@ -114,6 +116,12 @@ public class VinfraFormatter extends AbstractJavaFormatter {
             }
         }
         return false;
+    }
+
+    /** Options of a one-line element (nic eth0 on lan ip ...) stay on its line; settings of a block get their own. */
+    private static boolean hasBraces(AbstractRule rule) {
+        return rule != null && (rule.getName().equals("Model")
+                || EcoreUtil2.getAllContentsOfType(rule.getAlternatives(), Keyword.class).stream().anyMatch(k -> "{".equals(k.getValue())));
     }
 
     /** (',' value)* is a list, not a loop of settings. */

@@ -73,18 +73,19 @@ public final class Units {
         }
     }
 
-    /** Formats a base-unit value with the largest unit that shows it exactly with at most three decimals. */
+    /** Formats a base-unit value in the unit that shows it exactly (at most three decimals) in the fewest characters. */
     public String format(long value) {
         if (value == 0) {
             return "0 " + baseUnit;
         }
+        String best = value + " " + baseUnit;
         for (Map.Entry<String, Long> unit : factors.entrySet()) {
             Optional<String> shown = exactly(value, unit.getValue());
-            if (shown.isPresent()) {
-                return shown.get() + " " + unit.getKey();
+            if (shown.isPresent() && (shown.get() + " " + unit.getKey()).length() < best.length()) {
+                best = shown.get() + " " + unit.getKey();
             }
         }
-        return value + " " + baseUnit;
+        return best;
     }
 
     private static Optional<String> exactly(long value, long factor) {

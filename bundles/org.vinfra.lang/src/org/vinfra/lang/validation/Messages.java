@@ -2,14 +2,12 @@ package org.vinfra.lang.validation;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.naming.SimpleNameProvider;
+import org.eclipse.xtext.util.SimpleAttributeResolver;
 import org.vinfra.lang.model.Units;
 import org.vinfra.lang.vinfra.VinfraPackage.Literals;
 
 /** Words shared by diagnostics: what users call each kind of element, and how quantities read. */
 public final class Messages {
-
-    private static final SimpleNameProvider NAMES = new SimpleNameProvider();
 
     private Messages() {
     }
@@ -31,7 +29,7 @@ public final class Messages {
 
     /** "host 'server1'" */
     public static String describe(EObject element) {
-        Object name = NAMES.getFullyQualifiedName(element);
+        Object name = SimpleAttributeResolver.NAME_RESOLVER.apply(element);
         return kindOf(element.eClass()) + " '" + (name == null ? "?" : name) + "'";
     }
 

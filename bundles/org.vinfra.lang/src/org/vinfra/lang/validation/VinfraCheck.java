@@ -26,6 +26,12 @@ abstract class VinfraCheck extends AbstractDeclarativeValidator {
         // composed into VinfraValidator
     }
 
+    /** A rule that throws is a bug: surface it instead of silently skipping the rule. */
+    @Override
+    protected void handleExceptionDuringValidation(Throwable exception) throws RuntimeException {
+        throw new IllegalStateException("validation rule failed: " + exception, exception);
+    }
+
     /** The topology of the resource set, built once per validation run. */
     protected Topology topology(EObject any) {
         Map<Object, Object> context = getContext();
