@@ -49,7 +49,10 @@ public class VinfraFormatter extends AbstractJavaFormatter {
         for (EObject child : model.eContents()) {
             boolean isElement = !(child instanceof org.vinfra.lang.vinfra.Import);
             if (first) {
-                document.prepend(child, it -> it.setNewLines(0, 0, 0));
+                document.prepend(child, it -> {
+                    it.setNewLines(0, 0, 0);
+                    it.noSpace();
+                });
             } else {
                 document.prepend(child, it -> it.setNewLines(isElement ? 2 : 1, isElement ? 2 : 1, 2));
             }

@@ -1,0 +1,131 @@
+package org.vinfra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes, the FILE:LINE:COL form, never a stack trace. */
+class VinfraCliTest {
+
+    private static final String NOISE = "{}[]\"\\'.:/-0123456789xyz\u0000é";
+
+    private record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VinfraCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("vinfra.root", "../.."));
+    }
+
+    private static List<String> examples() throws IOException {
+        try (Stream<Path> files = Files.walk(root().resolve("examples"))) {
+            return files.filter(p -> p.toString().endsWith(".vinfra")).map(Path::toString).sorted().toList();
+        }
+    }
+
+    @Test
+    void theExamplesValidateWithoutErrors() throws IOException {
+        Result result = run(Stream.concat(Stream.of("validate"), examples().stream()).toArray(String[]::new));
+        assertEquals(VinfraCli.OK, result.exit(), result.all());
+        assertTrue(result.err().contains("0 errors"), result.err());
+    }
+
+    @Test
+    void errorsArePrintedAsFileLineColumnCodeMessageAndExitWith1(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lab.vinfra");
+        Files.writeString(file, "host h {\n  memory 4 GiB\n}\nvm v on h {\n  vcpus 4\n}\n");
+        Result result = run("validate", file.toString());
+        assertEquals(VinfraCli.MODEL_ERRORS, result.exit(), result.all());
+        assertTrue(result.out().contains(file + ":4:9: error vinfra.vm-without-hypervisor: "), result.out());
+        assertTrue(result.out().contains(file + ":5:9: error vinfra.vcpus-exceed-host: "), result.out());
+    }
+
+    @Test
+    void warningsAloneExitWith0UnlessAskedOtherwise(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("c.vinfra");
+        Files.writeString(file, "container c { image \"nginx\" }\n");
+        assertEquals(VinfraCli.OK, run("validate", file.toString()).exit());
+        assertEquals(VinfraCli.MODEL_ERRORS, run("validate", "--warnings-as-errors", file.toString()).exit());
+    }
+
+    @Test
+    void usageAndIoProblemsExitWith2(@TempDir Path dir) {
+        assertEquals(VinfraCli.USAGE_OR_IO, run("validate").exit());
+        assertEquals(VinfraCli.USAGE_OR_IO, run("validate", "--no-such-option", "x.vinfra").exit());
+        Result missing = run("validate", dir.resolve("missing.vinfra").toString());
+        assertEquals(VinfraCli.USAGE_OR_IO, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        assertEquals(VinfraCli.USAGE_OR_IO, run("validate", dir.toString()).exit());
+    }
+
+    @Test
+    void formatRewritesInPlaceAndCheckReportsUnformattedFiles(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("f.vinfra");
+        Files.writeString(file, "host h { memory 1 GiB }");
+        assertEquals(VinfraCli.MODEL_ERRORS, run("format", "--check", file.toString()).exit());
+        assertEquals(VinfraCli.OK, run("format", file.toString()).exit());
+        assertEquals("host h {\n\tmemory 1 GiB\n}\n", Files.readString(file));
+        assertEquals(VinfraCli.OK, run("format", "--check", file.toString()).exit());
+    }
+
+    @Test
+    void formatLeavesAFileWithSyntaxErrorsUntouched(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("broken.vinfra");
+        String text = "host h {   memory 1 GiB\n";
+        Files.writeString(file, text);
+        Result result = run("format", file.toString());
+        assertEquals(VinfraCli.MODEL_ERRORS, result.exit());
+        assertEquals(text, Files.readString(file), "nothing is lost");
+        assertTrue(result.err().contains("syntax errors"), result.err());
+    }
+
+    /** Mangled input of every kind gets positioned diagnostics, never a stack trace or an internal error. */
+    @Test
+    void noInputProducesAStackTrace(@TempDir Path dir) throws IOException {
+        Random random = new Random(42);
+        List<String> sources = new ArrayList<>();
+        for (String example : examples()) {
+            sources.add(Files.readString(Path.of(example)));
+        }
+        for (int i = 0; i < 60; i++) {
+            StringBuilder text = new StringBuilder(sources.get(i % sources.size()));
+            for (int edit = 0; edit < 1 + random.nextInt(6); edit++) {
+                int at = random.nextInt(text.length());
+                switch (random.nextInt(4)) {
+                    case 0 -> text.delete(at, Math.min(text.length(), at + random.nextInt(20)));
+                    case 1 -> text.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                    case 2 -> text.insert(at, text.substring(random.nextInt(text.length() / 2), text.length() / 2));
+                    default -> text.setCharAt(at, (char) (32 + random.nextInt(95)));
+                }
+            }
+            Path file = dir.resolve("mangled" + i + ".vinfra");
+            Files.writeString(file, text);
+            Result result = run("validate", file.toString());
+            assertTrue(result.exit() == VinfraCli.OK || result.exit() == VinfraCli.MODEL_ERRORS, "exit " + result.exit() + ": " + result.all());
+            assertFalse(result.all().contains("\tat "), "stack trace for input " + i + ":\n" + result.all());
+            assertFalse(result.all().contains("internal error"), "internal error for input " + i + ":\n" + text + "\n" + result.all());
+        }
+    }
+}
