@@ -87,22 +87,19 @@ public class NetworkValidator extends VinfraCheck {
 
     @Check
     public void addressInsideCidr(VirtualNic vnic) {
-        Network network = vnic.getNetwork();
-        if (vnic.getIp() != null && network != null && !network.eIsProxy() && network.getCidr() != null) {
-            Addresses.Block block = Addresses.parseCidr(network.getCidr());
-            if (!block.contains(Addresses.parseIpv4(vnic.getIp()))) {
-                outside(vnic.getIp(), network, block, vnic, Literals.VIRTUAL_NIC__IP);
-            }
-        }
+        checkInside(vnic.getIp(), vnic.getNetwork(), vnic, Literals.VIRTUAL_NIC__IP);
     }
 
     @Check
     public void addressInsideCidr(NetworkAttachment attachment) {
-        Network network = attachment.getNetwork();
-        if (attachment.getIp() != null && network != null && !network.eIsProxy() && network.getCidr() != null) {
+        checkInside(attachment.getIp(), attachment.getNetwork(), attachment, Literals.NETWORK_ATTACHMENT__IP);
+    }
+
+    private void checkInside(String ip, Network network, EObject owner, EStructuralFeature feature) {
+        if (ip != null && network != null && !network.eIsProxy() && network.getCidr() != null) {
             Addresses.Block block = Addresses.parseCidr(network.getCidr());
-            if (!block.contains(Addresses.parseIpv4(attachment.getIp()))) {
-                outside(attachment.getIp(), network, block, attachment, Literals.NETWORK_ATTACHMENT__IP);
+            if (!block.contains(Addresses.parseIpv4(ip))) {
+                outside(ip, network, block, owner, feature);
             }
         }
     }
