@@ -2,9 +2,9 @@ package org.vinfra.lang.parser;
 
 import java.util.Map;
 
-import org.antlr.runtime.MismatchedTokenException;
 import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
+import org.antlr.runtime.TokenStream;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
@@ -30,17 +30,16 @@ public class VinfraSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
 
     @Override
     public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
-        String message = context.getDefaultMessage();
+        String message = context.getDefaultMessage() == null ? "syntax error" : context.getDefaultMessage();
         for (Map.Entry<String, String> word : TOKEN_WORDS.entrySet()) {
             message = message.replace(word.getKey(), word.getValue());
         }
         RecognitionException exception = context.getRecognitionException();
-        if (exception instanceof MismatchedTokenException mismatched && "RULE_ID".equals(tokenName(context, mismatched.expecting))) {
-            Token token = exception.token;
-            if (token != null && token.getText() != null && GrammarUtil.getAllKeywords(grammar.getGrammar()).contains(token.getText())) {
-                message = "'" + token.getText() + "' is a keyword of the language and cannot be used as a name here. Choose another"
-                        + " name, e.g. '" + token.getText() + "1' or 'my-" + token.getText() + "'.";
-            }
+        Token token = exception == null ? null : exception.token;
+        if (token != null && token.getText() != null && GrammarUtil.getAllKeywords(grammar.getGrammar()).contains(token.getText())
+                && isNamePosition(exception)) {
+            return new SyntaxErrorMessage("'" + token.getText() + "' is a keyword of the language and cannot be used as a name. Choose"
+                    + " another name, e.g. '" + token.getText() + "1' or 'my-" + token.getText() + "'.", IssueCodes.SYNTAX_ERROR);
         }
         return new SyntaxErrorMessage(reword(message), IssueCodes.SYNTAX_ERROR);
     }
@@ -48,12 +47,13 @@ public class VinfraSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
     /** A value that does not convert (an address out of range, an unknown unit): the converter's message says why. */
     @Override
     public SyntaxErrorMessage getSyntaxErrorMessage(IValueConverterErrorContext context) {
-        return new SyntaxErrorMessage(context.getDefaultMessage(), IssueCodes.INVALID_VALUE);
+        String message = context.getDefaultMessage();
+        return new SyntaxErrorMessage(message == null || message.isBlank() ? "This value is not valid here." : message, IssueCodes.INVALID_VALUE);
     }
 
     /** ANTLR's phrasing, in plain words. */
     static String reword(String message) {
-        String text = message;
+        String text = message.isEmpty() ? "syntax error" : message;
         if (text.startsWith("mismatched input '<the end of the file>' expecting ")) {
             return "The file ends too early: expected " + text.substring("mismatched input '<the end of the file>' expecting ".length())
                     + ". Is a closing '}' missing?";
@@ -71,8 +71,25 @@ public class VinfraSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
         return text.substring(0, 1).toUpperCase() + text.substring(1);
     }
 
-    private static String tokenName(IParserErrorContext context, int type) {
-        String[] names = context.getTokenNames();
-        return names != null && type >= 0 && type < names.length ? names[type] : null;
+    /** Keywords after which a name comes: a declaration, or a reference. */
+    private static final java.util.Set<String> NAME_BEFORE = java.util.Set.of("host", "vm", "nic", "datastore", "device", "network",
+            "image", "container", "service", "compose", "volume", "secret", "disk", "on", "to", "depends-on", "passthrough", "sriov",
+            "from", "mount");
+
+    private static boolean isNamePosition(RecognitionException exception) {
+        String previous = previousText(exception);
+        return previous != null && NAME_BEFORE.contains(previous);
+    }
+
+    private static String previousText(RecognitionException exception) {
+        if (exception.input instanceof TokenStream tokens) {
+            for (int i = Math.min(exception.index, tokens.size()) - 1; i >= 0; i--) {
+                Token previous = tokens.get(i);
+                if (previous.getChannel() == Token.DEFAULT_CHANNEL) {
+                    return previous.getText();
+                }
+            }
+        }
+        return null;
     }
 }

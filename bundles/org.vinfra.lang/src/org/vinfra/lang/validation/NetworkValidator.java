@@ -77,7 +77,7 @@ public class NetworkValidator extends VinfraCheck {
             outside(network.getGateway(), network, block, network, Literals.NETWORK__GATEWAY);
         }
         if (network.getDhcp() != null) {
-            for (String address : List.of(network.getDhcp().getFirst(), network.getDhcp().getLast())) {
+            for (String address : java.util.Arrays.asList(network.getDhcp().getFirst(), network.getDhcp().getLast())) {
                 if (address != null && !block.contains(Addresses.parseIpv4(address))) {
                     outside(address, network, block, network.getDhcp(), null);
                 }

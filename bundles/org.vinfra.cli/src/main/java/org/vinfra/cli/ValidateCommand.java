@@ -46,6 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        List<String> internal = Logging.takeInternalErrors();
+        if (!internal.isEmpty()) {
+            throw new IllegalStateException("a validation rule failed, so the results above may be incomplete: " + internal.get(0));
+        }
         if (!quiet) {
             err.println(files.size() + (files.size() == 1 ? " file" : " files") + ": " + errors + (errors == 1 ? " error" : " errors")
                     + ", " + warnings + (warnings == 1 ? " warning" : " warnings"));

@@ -24,7 +24,7 @@ public final class VinfraCli {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Logging.quiet();
+        Logging.install();
         CommandLine commandLine = new CommandLine(new VinfraCli());
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -109,7 +109,7 @@ class VinfraCliTest {
         for (String example : examples()) {
             sources.add(Files.readString(Path.of(example)));
         }
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 200; i++) {
             StringBuilder text = new StringBuilder(sources.get(i % sources.size()));
             for (int edit = 0; edit < 1 + random.nextInt(6); edit++) {
                 int at = random.nextInt(text.length());
