@@ -118,6 +118,19 @@ class ParsingTest {
     }
 
     @Test
+    void naturalWordsOfTheLanguageMayBeNames() {
+        Model model = Models.parse("""
+                host gateway { memory 1 GiB datastore disk { capacity 1 TiB } }
+                network network { cidr 10.0.0.0/24 }
+                """);
+        assertEquals("gateway", ((Host) model.getElements().get(0)).getName());
+        assertEquals("disk", ((Host) model.getElements().get(0)).getDatastores().get(0).getName());
+        assertEquals("network", ((Network) model.getElements().get(1)).getName());
+        assertEquals(List.of(), Models.problems("host gateway { memory 1 GiB }\nvm disk on gateway { }").stream()
+                .filter(p -> p.code().equals("vinfra.syntax-error")).toList());
+    }
+
+    @Test
     void unitNamesStayFreeForUserNames() {
         assertTrue(Models.problems("host h { memory 1 GiB }\nhost s { memory 1 B }\nhost GB { memory 1 GB }").stream().noneMatch(Problem::isError));
     }
