@@ -1,0 +1,2 @@
+/** Compose Specification files (docker-compose, podman-compose). */
+package org.vinfra.formats.compose;

@@ -1,0 +1,2 @@
+/** Dockerfiles. */
+package org.vinfra.formats.docker;

@@ -1,0 +1,69 @@
+package org.vinfra.formats.libvirt;
+
+import java.io.StringWriter;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** A small builder over the JDK's DOM: elements with attributes and text, printed indented. */
+final class Xml {
+
+    private final Document document;
+
+    private Xml(Document document) {
+        this.document = document;
+    }
+
+    static Xml create() {
+        try {
+            return new Xml(DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument());
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Element root(String name) {
+        Element root = document.createElement(name);
+        document.appendChild(root);
+        return root;
+    }
+
+    Element add(Element parent, String name, String... attributes) {
+        Element element = document.createElement(name);
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            element.setAttribute(attributes[i], attributes[i + 1]);
+        }
+        parent.appendChild(element);
+        return element;
+    }
+
+    Element text(Element parent, String name, String text, String... attributes) {
+        Element element = add(parent, name, attributes);
+        element.setTextContent(text);
+        return element;
+    }
+
+    String print(String comment) {
+        document.insertBefore(document.createComment(" " + comment + " "), document.getDocumentElement());
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString().replace("\r\n", "\n").replaceFirst("-->", "-->\n").trim() + "\n";
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

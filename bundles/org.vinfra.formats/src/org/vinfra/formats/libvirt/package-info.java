@@ -1,0 +1,2 @@
+/** libvirt domain and network XML. */
+package org.vinfra.formats.libvirt;

@@ -1,0 +1,2 @@
+/** LXC container configs and start scripts. */
+package org.vinfra.formats.lxc;
