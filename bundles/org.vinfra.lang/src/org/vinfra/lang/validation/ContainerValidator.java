@@ -161,7 +161,8 @@ public class ContainerValidator extends VinfraCheck {
         }
     }
 
-    private record Published(Machine machine, int port, Protocol protocol) {
+    /** Where a port is published: a machine, or, for containers placed nowhere, their file's container host. */
+    private record Published(Object where, int port, Protocol protocol) {
     }
 
     private record Binding(String address, EObject owner, EStructuralFeature feature, int replicas) {
@@ -174,9 +175,10 @@ public class ContainerValidator extends VinfraCheck {
         Map<Published, List<Binding>> bindings = new HashMap<>();
         for (Container container : topology.containers()) {
             Machine machine = Topology.machineOf(container);
+            Object where = machine != null ? machine : container.eResource();
             for (PortMapping port : container.getPorts()) {
                 if (port.getHostPort() != null) {
-                    bindings.computeIfAbsent(new Published(machine, port.getHostPort(), port.getProtocol()), k -> new ArrayList<>())
+                    bindings.computeIfAbsent(new Published(where, port.getHostPort(), port.getProtocol()), k -> new ArrayList<>())
                             .add(new Binding(port.getHostAddress(), port, Literals.PORT_MAPPING__HOST_PORT, Replicas.count(container)));
                 }
             }
@@ -200,7 +202,8 @@ public class ContainerValidator extends VinfraCheck {
                 }
                 if (clash && one.owner().eResource() == model.eResource()) {
                     Published published = entry.getKey();
-                    String where = published.machine() == null ? "the local container host" : Messages.describe(published.machine());
+                    String where = published.where() instanceof Machine machine ? Messages.describe(machine)
+                            : "the container host of this file";
                     error("Port " + published.port() + "/" + published.protocol().getLiteral() + " is published more than once on " + where
                             + (one.replicas() > 1 ? " (by each of the " + one.replicas() + " replicas)" : "")
                             + ". Only one listener can bind a port on an address, so the second container would fail to start."
