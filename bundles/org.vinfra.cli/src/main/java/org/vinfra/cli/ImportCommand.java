@@ -1,0 +1,98 @@
+package org.vinfra.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.vinfra.formats.Importer;
+import org.vinfra.lang.workspace.ModelSet;
+import org.vinfra.lang.workspace.Problem;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", description = {
+        "Reads compose files (*.yaml, *.yml), Dockerfiles (Dockerfile, NAME.Dockerfile) and LXC configs (config, *.conf)",
+        "into one formatted .vinfra model. What the model cannot express is reported with its line.",
+        "Exit code: 0 imported, 1 a file is malformed (nothing written), 2 usage or I/O problem." })
+final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to import.")
+    private List<Path> files;
+
+    @Option(names = { "-o", "--output" }, required = true, paramLabel = "MODEL.vinfra", description = "The model to write.")
+    private Path output;
+
+    @Option(names = "--force", description = "Replace the output file if it exists.")
+    private boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!output.getFileName().toString().endsWith(".vinfra")) {
+            throw new UserError(output + ": the model's name must end in .vinfra", VinfraCli.USAGE_OR_IO);
+        }
+        if (Files.exists(output) && !force) {
+            throw new UserError(output + " exists; choose another name, or --force to replace it", VinfraCli.USAGE_OR_IO);
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError(file + ": no such file", VinfraCli.USAGE_OR_IO);
+            }
+        }
+        Importer.Result result;
+        try {
+            result = Language.injector().getInstance(Importer.class).read(files);
+        } catch (IOException e) {
+            throw new UserError("cannot read: " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        }
+        for (Problem problem : result.report().problems()) {
+            out.println(problem.format());
+        }
+        if (result.report().hasErrors()) {
+            out.flush();
+            err.println("vinfra: the input has errors: nothing written");
+            return VinfraCli.MODEL_ERRORS;
+        }
+        write(result.text());
+        ModelSet written = Language.load(List.of(output));
+        for (Problem problem : written.validate()) {
+            out.println(problem.format());
+        }
+        out.flush();
+        err.println("wrote " + output);
+        return VinfraCli.OK;
+    }
+
+    private void write(String text) {
+        Path folder = output.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(folder);
+            temporary = Files.createTempFile(folder, "." + output.getFileName(), ".tmp");
+            Files.writeString(temporary, text);
+            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + output + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // moved into place, or never written
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.vinfra.formats;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.vinfra.lang.workspace.Problem;
+
+/** Collects the problems of an import, positioned in the file being read (lines and columns from 1). */
+public final class ImportReport {
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public void unsupported(Path file, int line, int column, String message) {
+        problems.add(new Problem(file, line, column, Problem.Severity.WARNING, ImportCodes.UNSUPPORTED, message));
+    }
+
+    public void malformed(Path file, int line, int column, String message) {
+        problems.add(new Problem(file, line, column, Problem.Severity.ERROR, ImportCodes.MALFORMED, message));
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+}
