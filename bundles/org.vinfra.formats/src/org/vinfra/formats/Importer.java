@@ -32,7 +32,7 @@ import com.google.inject.Provider;
  */
 public class Importer {
 
-    /** The imported model as text, and what the import reported (positioned in the files read). */
+    /** The imported model as text (empty when the input has errors), and what the import reported (positioned in the files read). */
     public record Result(String text, ImportReport report) {
     }
 
@@ -82,6 +82,9 @@ public class Importer {
                 case DOCKERFILE -> model.getElements().add(DockerfileImporter.read(file, text, report, names, null));
                 case LXC -> LxcConfigImporter.read(file, text, model, report, names);
             }
+        }
+        if (report.hasErrors() || model.getElements().isEmpty()) {
+            return new Result("", report);
         }
         return new Result(serialize(model), report);
     }

@@ -156,7 +156,7 @@ public final class DockerfileImporter {
                 start = i + 1;
             }
             if (trimmed.endsWith("\\")) {
-                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                current.append(trimmed.substring(0, trimmed.length() - 1).stripTrailing()).append(' ');
                 continue;
             }
             current.append(trimmed);

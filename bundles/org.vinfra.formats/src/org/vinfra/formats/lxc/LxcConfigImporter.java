@@ -41,7 +41,7 @@ public final class LxcConfigImporter {
             "lxc.idmap", "lxc.aa_profile", "lxc.apparmor.profile", "lxc.console", "lxc.console.path", "lxc.tty", "lxc.tty.max");
     /** Keys whose values are the ones the exporter writes anyway: accepted without a warning. */
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("lxc.rootfs.path", "lxc.mount.auto", "lxc.console.path", "lxc.tty.max",
-            "lxc.apparmor.profile", "lxc.apparmor.allow_nesting", "lxc.arch", "lxc.include");
+            "lxc.apparmor.profile", "lxc.apparmor.allow_nesting", "lxc.arch");
 
     private LxcConfigImporter() {
     }

@@ -40,6 +40,7 @@ class ValidationRulesTest {
         return Stream.of(
                 rule(IssueCodes.DUPLICATE_NAME, "host a { memory 1 GiB }\nhost a { memory 1 GiB }", "host a { memory 1 GiB }\nhost b { memory 1 GiB }"),
                 rule(IssueCodes.DUPLICATE_NAME, "host a[1..3] { memory 1 GiB }\nhost a2 { memory 1 GiB }", "host a[1..3] { memory 1 GiB }\nhost a4 { memory 1 GiB }"),
+                rule(IssueCodes.DUPLICATE_NAME, "host web { memory 1 GiB }\nvm web on web { }", "host web { memory 1 GiB }\nvolume web"),
                 rule(IssueCodes.DUPLICATE_SETTING, "host a { memory 1 GiB memory 2 GiB }", "host a { memory 1 GiB }"),
                 rule(IssueCodes.EMPTY_REPLICATION, "host a[3..1] { memory 1 GiB }", "host a[1..3] { memory 1 GiB }"),
                 rule(IssueCodes.IMPORT_NOT_FOUND, "import \"no-such-file.vinfra\"\nhost a { memory 1 GiB }", "host a { memory 1 GiB }"),

@@ -9,13 +9,13 @@ import java.util.Set;
 
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.URIConverter;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;
-import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -41,11 +41,11 @@ public class StructureValidator extends VinfraCheck {
         if (resource == null) {
             return;
         }
-        Map<QualifiedName, EObject> first = new HashMap<>();
+        Map<List<Object>, EObject> first = new HashMap<>();
         Set<EObject> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (IEObjectDescription description : descriptions.getResourceDescription(resource).getExportedObjects()) {
             EObject element = description.getEObjectOrProxy();
-            EObject earlier = first.putIfAbsent(description.getName(), element);
+            EObject earlier = first.putIfAbsent(List.of(description.getName(), cluster(description.getEClass())), element);
             if (earlier != null && earlier != element) {
                 for (EObject clash : List.of(earlier, element)) {
                     if (reported.add(clash)) {
@@ -57,6 +57,14 @@ public class StructureValidator extends VinfraCheck {
                 }
             }
         }
+    }
+
+    /**
+     * References are typed, so only names of one kind can clash: a volume and a service may share a
+     * name, but a host and a VM may not (both are machines a container can be placed on).
+     */
+    private static EClass cluster(EClass type) {
+        return Literals.MACHINE.isSuperTypeOf(type) ? Literals.MACHINE : type;
     }
 
     @Check

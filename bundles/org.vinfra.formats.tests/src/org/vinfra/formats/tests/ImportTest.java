@@ -1,0 +1,182 @@
+package org.vinfra.formats.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vinfra.formats.ExportOptions;
+import org.vinfra.formats.Exporter;
+import org.vinfra.formats.ImportCodes;
+import org.vinfra.formats.Importer;
+import org.vinfra.lang.vinfra.Compose;
+import org.vinfra.lang.vinfra.Container;
+import org.vinfra.lang.vinfra.DependencyCondition;
+import org.vinfra.lang.vinfra.Image;
+import org.vinfra.lang.vinfra.Model;
+import org.vinfra.lang.vinfra.Namespace;
+import org.vinfra.lang.vinfra.NetworkMode;
+import org.vinfra.lang.workspace.Problem;
+
+/** Imports read the formats back; what the model cannot express is reported with its line. */
+class ImportTest {
+
+    private static Path examples() {
+        return Path.of(System.getProperty("vinfra.root", "../..")).resolve("examples/import");
+    }
+
+    private static Importer.Result read(Path... files) throws IOException {
+        return Exports.INJECTOR.getInstance(Importer.class).read(List.of(files));
+    }
+
+    private static Model model(Importer.Result result) {
+        return Exports.load(result.text()).models().get(0);
+    }
+
+    private static Container service(Compose compose, String name) {
+        return compose.getServices().stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aComposeFileBecomesAComposeDeployment() throws IOException {
+        Importer.Result result = read(examples().resolve("monitoring/compose.yaml"));
+        assertEquals(List.of(), result.report().problems(), result.text());
+        Compose compose = (Compose) model(result).getElements().get(0);
+        assertEquals("monitoring", compose.getName(), "named after its folder, as docker-compose names projects");
+        Container prometheus = service(compose, "prometheus");
+        assertEquals("prom/prometheus:v2.54.1", prometheus.getImageReference());
+        assertEquals(List.of("--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.retention.time=15d"),
+                prometheus.getCommand().getArguments());
+        assertEquals("127.0.0.1", prometheus.getPorts().get(0).getHostAddress());
+        assertEquals(30_000L, prometheus.getHealth().getInterval());
+        assertEquals(1L << 30, prometheus.getCgroup().getMemoryLimit());
+        assertTrue(prometheus.getMounts().get(0).isReadOnly());
+        Container exporter = service(compose, "node-exporter");
+        assertEquals(List.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC), exporter.getNamespaces(), "pid and network shared with the host");
+        Container grafana = service(compose, "grafana");
+        assertEquals(DependencyCondition.HEALTHY, grafana.getDependencies().get(0).getCondition());
+        assertEquals("grafana_admin", grafana.getSecrets().get(0).getName());
+        assertEquals("172.31.0.0/24", compose.getNetworks().get(0).getCidr());
+    }
+
+    @Test
+    void listSyntaxesStringCommandsAndInternalNetworks() throws IOException {
+        Importer.Result result = read(examples().resolve("gitea/compose.yaml"));
+        Compose compose = (Compose) model(result).getElements().get(0);
+        Container gitea = service(compose, "gitea");
+        assertEquals("USER_UID", gitea.getEnvironment().get(0).getKey());
+        assertEquals("10.42.0.10", gitea.getAttachments().get(0).getIp());
+        assertEquals(512, gitea.getCgroup().getCpuShares());
+        Container db = service(compose, "db");
+        assertEquals(List.of("CMD-SHELL", "pg_isready -U gitea"), db.getHealth().getTest().getArguments());
+        assertEquals(NetworkMode.INTERNAL, compose.getNetworks().get(0).getMode());
+        assertEquals("local", compose.getVolumes().get(0).getDriver());
+    }
+
+    @Test
+    void unsupportedKeysAreReportedWithTheirLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app.yaml");
+        Files.writeString(file, """
+                version: "3.9"
+                services:
+                  web:
+                    image: nginx:1.27
+                    container_name: my-web
+                    labels:
+                      team: infra
+                x-shared: {}
+                """);
+        Importer.Result result = read(file);
+        List<String> found = result.report().problems().stream().map(p -> p.line() + ":" + p.column() + " " + p.code()).toList();
+        assertEquals(List.of("1:1 " + ImportCodes.UNSUPPORTED, "8:1 " + ImportCodes.UNSUPPORTED, "5:5 " + ImportCodes.UNSUPPORTED,
+                "6:5 " + ImportCodes.UNSUPPORTED), found);
+        assertTrue(result.report().problems().get(2).message().contains("container_name"));
+        assertFalse(result.report().hasErrors());
+    }
+
+    @Test
+    void malformedYamlIsAPositionedError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "services:\n  web:\n    image: [unclosed\n    ports: x\n");
+        Importer.Result result = read(file);
+        assertTrue(result.report().hasErrors());
+        Problem problem = result.report().problems().get(0);
+        assertEquals(ImportCodes.MALFORMED, problem.code());
+        assertTrue(problem.line() >= 3, problem.format());
+    }
+
+    @Test
+    void malformedValuesAreErrors(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "services:\n  web:\n    image: x:1\n    mem_limit: lots\n    depends_on: [nothing]\n");
+        List<Problem> problems = read(file).report().problems();
+        assertEquals(List.of(4, 5), problems.stream().map(Problem::line).toList(), problems.toString());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void theCourseDockerfile() throws IOException {
+        Importer.Result result = read(examples().resolve("apache2/apache2.Dockerfile"));
+        assertEquals(List.of("7 " + ImportCodes.UNSUPPORTED), result.report().problems().stream().map(p -> p.line() + " " + p.code()).toList(),
+                "MAINTAINER, on line 7, has no place in the model");
+        Image image = (Image) model(result).getElements().get(0);
+        assertEquals("apache2", image.getName());
+        assertEquals("ubuntu:14.04", image.getBaseReference());
+        assertEquals(3, image.getInstructions().size(), "RUN (two lines joined), ENV, ENTRYPOINT");
+        assertTrue(result.text().contains("run \"apt -y update && apt install -y apache2\""), result.text());
+        assertTrue(result.text().contains("env APACHE_LOG_DIR = \"/var/log/apache2\""), result.text());
+    }
+
+    @Test
+    void anLxcConfigWrittenByLxcCreate() throws IOException {
+        Importer.Result result = read(examples().resolve("alpine/config"));
+        List<String> warnings = result.report().problems().stream().map(p -> p.line() + " " + p.message()).toList();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("6 ") && warnings.get(0).contains("lxc.include"), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("14 ") && warnings.get(1).contains("hwaddr"), warnings.toString());
+        Container container = (Container) model(result).getElements().stream().filter(Container.class::isInstance).findFirst().orElseThrow();
+        assertEquals("my-container", container.getName());
+        assertEquals("alpine:3.12", container.getTemplate(), "from the template parameters lxc-create wrote");
+        assertEquals(256L << 20, container.getCgroup().getMemoryLimit());
+        assertEquals("lxcbr0", container.getAttachments().get(0).getNetwork().getName());
+    }
+
+    @Test
+    void legacyLxcKeysAreReadAsTheirCurrentNames(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("old.conf");
+        Files.writeString(file, "lxc.utsname = old\nlxc.network.0.type = empty\nlxc.cgroup2.cpu.max = 150000 100000\n"
+                + "# Parameters passed to the template: -d debian -r bookworm\n");
+        Importer.Result result = read(file);
+        assertEquals(2, result.report().problems().size());
+        assertTrue(result.report().problems().get(0).message().contains("lxc.uts.name"));
+        Container container = (Container) model(result).getElements().get(0);
+        assertEquals("old", container.getName());
+        assertEquals(1.5, container.getCgroup().getCpus());
+    }
+
+    @Test
+    void exportThenImportThenExportGivesTheSameFiles(@TempDir Path dir) throws IOException {
+        Path source = Path.of(System.getProperty("vinfra.root", "../..")).resolve("examples/shop-compose.vinfra");
+        String compose = Exporter.export(Exports.load(Files.readString(source)).models(), ExportOptions.all()).get("compose/shop/compose.yaml");
+        Path exported = dir.resolve("shop/compose.yaml");
+        Files.createDirectories(exported.getParent());
+        Files.writeString(exported, compose);
+        Importer.Result result = read(exported);
+        assertEquals(List.of(), result.report().problems());
+        String again = Exporter.export(Exports.load(result.text()).models(), ExportOptions.all()).get("compose/shop/compose.yaml");
+        assertEquals(compose, again);
+    }
+
+    @Test
+    void anUnknownFileIsAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "hello\n");
+        assertTrue(read(file).report().hasErrors());
+    }
+}
