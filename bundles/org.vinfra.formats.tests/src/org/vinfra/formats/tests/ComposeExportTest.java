@@ -80,6 +80,7 @@ class ComposeExportTest {
         assertEquals(List.of("127.0.0.1:8080:80", "5353:53/udp"), service("job").get("ports"));
         assertEquals(List.of("data:/var/lib/postgresql/data", "./init:/docker-entrypoint-initdb.d:ro"), service("db").get("volumes"));
         assertEquals(Map.of("backend", Map.of("ipv4_address", "172.28.0.10")), service("db").get("networks"));
+        assertEquals(List.of("backend"), service("web").get("networks"), "without options, the list form");
         assertEquals(Map.of("backend", Map.of("internal", true, "ipam", Map.of("config", List.of(Map.of("subnet", "172.28.0.0/24",
                 "gateway", "172.28.0.1"))))), compose().get("networks"));
         assertEquals(Map.of("data", Map.of("driver", "local")), compose().get("volumes"));

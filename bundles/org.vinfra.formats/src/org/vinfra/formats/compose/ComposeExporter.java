@@ -126,18 +126,7 @@ public final class ComposeExporter {
             service.put("ports", container.getPorts().stream().map(ComposeExporter::port).toList());
         }
         if (!container.getAttachments().isEmpty()) {
-            Map<String, Object> networks = new LinkedHashMap<>();
-            for (NetworkAttachment attachment : container.getAttachments()) {
-                if (attachment.getNetwork() == null || attachment.getNetwork().eIsProxy()) {
-                    continue;
-                }
-                Map<String, Object> entry = new LinkedHashMap<>();
-                if (attachment.getIp() != null) {
-                    entry.put("ipv4_address", attachment.getIp());
-                }
-                networks.put(attachment.getNetwork().getName(), entry.isEmpty() ? null : entry);
-            }
-            service.put("networks", networks);
+            service.put("networks", networks(container));
         }
         if (!container.getMounts().isEmpty()) {
             service.put("volumes", container.getMounts().stream().map(ComposeExporter::mount).toList());
@@ -169,6 +158,24 @@ public final class ComposeExporter {
             service.put("deploy", Map.of("replicas", Replicas.count(container)));
         }
         return service;
+    }
+
+    /** A list of names when no attachment has options, else a mapping (as people write them). */
+    private static Object networks(Container container) {
+        List<NetworkAttachment> attachments = container.getAttachments().stream()
+                .filter(a -> a.getNetwork() != null && !a.getNetwork().eIsProxy()).toList();
+        if (attachments.stream().allMatch(a -> a.getIp() == null)) {
+            return attachments.stream().map(a -> a.getNetwork().getName()).toList();
+        }
+        Map<String, Object> networks = new LinkedHashMap<>();
+        for (NetworkAttachment attachment : attachments) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            if (attachment.getIp() != null) {
+                entry.put("ipv4_address", attachment.getIp());
+            }
+            networks.put(attachment.getNetwork().getName(), entry);
+        }
+        return networks;
     }
 
     /** Namespaces not listed as private are shared with the host. */
@@ -256,7 +263,9 @@ public final class ComposeExporter {
     private static Map<String, Object> healthcheck(HealthCheck health) {
         Map<String, Object> check = new LinkedHashMap<>();
         if (health.getTest() != null) {
-            check.put("test", arguments(health.getTest()));
+            List<String> test = arguments(health.getTest());
+            // ["CMD-SHELL", "command"] is what the string form means
+            check.put("test", test.size() == 2 && test.get(0).equals("CMD-SHELL") ? test.get(1) : test);
         }
         if (health.getInterval() != null) {
             check.put("interval", duration(health.getInterval()));

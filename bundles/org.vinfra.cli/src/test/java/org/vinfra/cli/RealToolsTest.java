@@ -105,6 +105,36 @@ class RealToolsTest {
         assertFalse(schema.validate(wrong).isEmpty(), "the schema check can fail");
     }
 
+    /**
+     * Import a compose file, export it again: docker-compose normalizes both to the same
+     * configuration (the obsolete 'version' key aside, which the Compose Specification dropped).
+     */
+    @Test
+    void composeFilesSurviveImportAndExport() throws IOException {
+        Tools.require("docker-compose");
+        for (String project : List.of("wordpress", "monitoring", "gitea")) {
+            Path original = root().resolve("examples/import").resolve(project).resolve("compose.yaml");
+            Path projectDirectory = work.resolve("roundtrip").resolve(project);
+            Files.createDirectories(projectDirectory);
+            Path model = work.resolve("roundtrip").resolve(project + ".vinfra");
+            Path out = work.resolve("roundtrip").resolve(project + "-out");
+            StringWriter log = new StringWriter();
+            assertEquals(VinfraCli.OK, VinfraCli.run(new String[] { "import", original.toString(), "-o", model.toString() }, new PrintWriter(log),
+                    new PrintWriter(log)), log.toString());
+            assertEquals(VinfraCli.OK, VinfraCli.run(new String[] { "generate", model.toString(), "-o", out.toString(), "-t", "compose" },
+                    new PrintWriter(log), new PrintWriter(log)), log.toString());
+            Path exported = out.resolve("compose").resolve(project).resolve("compose.yaml");
+            assertEquals(normalized(original, projectDirectory), normalized(exported, projectDirectory), project + ":\n" + Files.readString(exported));
+        }
+    }
+
+    private static String normalized(Path composeFile, Path projectDirectory) {
+        Tools.Run config = Tools.run("docker-compose", "-f", composeFile.toString(), "--project-directory", projectDirectory.toString(), "-p",
+                "roundtrip", "config");
+        assertTrue(config.ok(), composeFile + ":\n" + config.output());
+        return config.output().lines().filter(line -> !line.startsWith("version:")).reduce("", (a, b) -> a + b + "\n");
+    }
+
     // ------------------------------------------------------------------ Dockerfiles with podman
 
     private static Map<String, String> podmanEnvironment() throws IOException {
