@@ -17,6 +17,10 @@ import org.w3c.dom.Element;
 /** A small builder over the JDK's DOM: elements with attributes and text, printed indented. */
 final class Xml {
 
+    /** Factories are expensive to look up and safe to share for creating builders and transformers. */
+    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newInstance();
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+
     private final Document document;
 
     private Xml(Document document) {
@@ -25,10 +29,18 @@ final class Xml {
 
     static Xml create() {
         try {
-            return new Xml(DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument());
+            return new Xml(newDocument());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static synchronized Document newDocument() throws ParserConfigurationException {
+        return DOCUMENTS.newDocumentBuilder().newDocument();
+    }
+
+    private static synchronized Transformer newTransformer() throws TransformerException {
+        return TRANSFORMERS.newTransformer();
     }
 
     Element root(String name) {
@@ -55,7 +67,7 @@ final class Xml {
     String print(String comment) {
         document.insertBefore(document.createComment(" " + comment + " "), document.getDocumentElement());
         try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            Transformer transformer = newTransformer();
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");

@@ -8,6 +8,32 @@ final class DatacenterGenerator {
     private DatacenterGenerator() {
     }
 
+    /** Hosts with VMs, plus LXC containers on the hosts and compose deployments of Docker services. */
+    static String generate(int hosts, int vms, int lxcContainers, int composeDeployments, int servicesPerDeployment) {
+        StringBuilder text = new StringBuilder(generate(hosts, vms));
+        text.append("image app-base {\n\tfrom \"debian:12.7\"\n\trun \"apt-get update && apt-get install -y curl\"\n}\n\n");
+        for (int c = 0; c < lxcContainers; c++) {
+            text.append("container lxc").append(c).append(" runtime lxc on host").append(c % hosts).append(" {\n")
+                    .append("\ttemplate \"alpine:3.19\"\n\tunprivileged idmap 0 100000 65536\n")
+                    .append("\tcgroup {\n\t\tcpus 0.5\n\t\tmemory 256 MiB\n\t}\n}\n");
+        }
+        for (int d = 0; d < composeDeployments; d++) {
+            text.append("compose app").append(d).append(" on host").append(d % hosts).append(" {\n");
+            text.append("\tvolume data\n\tsecret token {\n\t\tfile \"token.txt\"\n\t}\n");
+            for (int s = 0; s < servicesPerDeployment; s++) {
+                text.append("\tservice svc").append(s).append(" {\n")
+                        .append(s == 0 ? "\t\timage app-base\n" : "\t\timage \"nginx:1.27.2\"\n")
+                        .append("\t\tenv INDEX = \"").append(s).append("\"\n")
+                        .append("\t\tsecret token\n")
+                        .append(s == 0 ? "\t\tmount data at \"/data\"\n" : "\t\tdepends-on svc0\n")
+                        .append("\t\tcgroup {\n\t\t\tcpus 0.25\n\t\t\tmemory 128 MiB\n\t\t}\n")
+                        .append("\t}\n");
+            }
+            text.append("}\n");
+        }
+        return text.toString();
+    }
+
     static String generate(int hosts, int vms) {
         StringBuilder text = new StringBuilder(vms * 120 + hosts * 400);
         int networks = Math.max(1, hosts / 50);

@@ -128,4 +128,15 @@ class VinfraCliTest {
             assertFalse(result.all().contains("internal error"), "internal error for input " + i + ":\n" + text + "\n" + result.all());
         }
     }
+
+    @Test
+    void theBenchmarksRunOnSmallModels() {
+        Result language = run("benchmark", "language", "--hosts", "10", "--vms", "50", "--warmup", "0", "--rounds", "1");
+        assertEquals(VinfraCli.OK, language.exit(), language.all());
+        assertTrue(language.out().contains("parse+link+validate") && language.out().contains("(0)"), "no problems: " + language.out());
+        Result export = run("benchmark", "export", "--vms", "20", "--lxc", "5", "--compose", "2", "--services", "3", "--warmup", "0", "--rounds", "1");
+        assertEquals(VinfraCli.OK, export.exit(), export.all());
+        assertTrue(export.out().contains("0 errors"), export.out());
+        assertTrue(export.out().contains("warm: median"), export.out());
+    }
 }
