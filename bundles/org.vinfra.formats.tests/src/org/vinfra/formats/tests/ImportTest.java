@@ -179,4 +179,12 @@ class ImportTest {
         Files.writeString(file, "hello\n");
         assertTrue(read(file).report().hasErrors());
     }
+
+    @Test
+    void theImportCodesAreDocumented() throws IOException {
+        String docs = Files.readString(Path.of(System.getProperty("vinfra.root", "../..")).resolve("docs/diagnostics.md"));
+        for (String code : List.of(ImportCodes.UNSUPPORTED, ImportCodes.MALFORMED)) {
+            assertTrue(docs.contains("`" + code + "`"), code + " is not documented");
+        }
+    }
 }
