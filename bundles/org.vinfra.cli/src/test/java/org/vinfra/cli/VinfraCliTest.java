@@ -139,4 +139,57 @@ class VinfraCliTest {
         assertTrue(export.out().contains("0 errors"), export.out());
         assertTrue(export.out().contains("warm: median"), export.out());
     }
+
+    @Test
+    void aModelWithErrorsExportsNothing(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("bad.vinfra");
+        Files.writeString(model, "image i { from \"busybox:1.36\" }\ncontainer c { image i port 99999:80 }\n");
+        Path out = dir.resolve("out");
+        Result result = run("generate", model.toString(), "-o", out.toString());
+        assertEquals(VinfraCli.MODEL_ERRORS, result.exit(), result.all());
+        assertTrue(result.out().contains(model + ":2:"), "the diagnostics are printed: " + result.out());
+        assertTrue(result.err().contains("nothing exported"), result.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void generateWritesDeterministicallyAndExplainsBadOptions(@TempDir Path dir) throws IOException {
+        List<String> args = new ArrayList<>(List.of("generate", "-o", dir.resolve("a").toString()));
+        args.addAll(examples());
+        assertEquals(VinfraCli.OK, run(args.toArray(String[]::new)).exit());
+        args.set(2, dir.resolve("b").toString());
+        assertEquals(VinfraCli.OK, run(args.toArray(String[]::new)).exit());
+        try (Stream<Path> a = Files.walk(dir.resolve("a"))) {
+            for (Path file : a.filter(Files::isRegularFile).toList()) {
+                Path twin = dir.resolve("b").resolve(dir.resolve("a").relativize(file));
+                assertEquals(Files.readString(file), Files.readString(twin), "byte-identical: " + file);
+            }
+        }
+        Result unknown = run("generate", examples().get(0), "-o", dir.resolve("c").toString(), "--target", "compose,helm");
+        assertEquals(VinfraCli.USAGE_OR_IO, unknown.exit());
+        assertTrue(unknown.err().contains("unknown export target 'helm'"), unknown.err());
+        Result cgroup = run("generate", examples().get(0), "-o", dir.resolve("c").toString(), "--cgroup", "v3");
+        assertEquals(VinfraCli.USAGE_OR_IO, cgroup.exit());
+        assertTrue(cgroup.err().contains("v1 or v2"), cgroup.err());
+    }
+
+    @Test
+    void importNeverReplacesAModelSilentlyAndWritesNothingFromBrokenInput(@TempDir Path dir) throws IOException {
+        Path compose = dir.resolve("compose.yaml");
+        Files.writeString(compose, "services:\n  web:\n    image: nginx:1.27\n");
+        Path model = dir.resolve("model.vinfra");
+        Files.writeString(model, "// my work\n");
+        Result refused = run("import", compose.toString(), "-o", model.toString());
+        assertEquals(VinfraCli.USAGE_OR_IO, refused.exit());
+        assertEquals("// my work\n", Files.readString(model), "the existing model is kept");
+        assertEquals(VinfraCli.OK, run("import", compose.toString(), "-o", model.toString(), "--force").exit());
+        assertTrue(Files.readString(model).contains("service web {"));
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "services:\n  web: [\n");
+        Path fresh = dir.resolve("fresh.vinfra");
+        Result result = run("import", broken.toString(), "-o", fresh.toString());
+        assertEquals(VinfraCli.MODEL_ERRORS, result.exit(), result.all());
+        assertTrue(result.out().contains(broken + ":"), result.out());
+        assertFalse(Files.exists(fresh));
+    }
 }
