@@ -77,6 +77,11 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         return new QuantityConverter(Units.BANDWIDTH);
     }
 
+    @ValueConverter(rule = "Instructions")
+    public IValueConverter<Long> instructions() {
+        return new QuantityConverter(Units.INSTRUCTIONS);
+    }
+
     @ValueConverter(rule = "Duration")
     public IValueConverter<Long> duration() {
         return new QuantityConverter(Units.DURATION);

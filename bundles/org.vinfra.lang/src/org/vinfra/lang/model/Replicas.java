@@ -23,6 +23,7 @@ public final class Replicas {
             case Host host -> host.getReplication();
             case VirtualMachine vm -> vm.getReplication();
             case Container container -> container.getReplication();
+            case org.vinfra.lang.vinfra.Workload workload -> workload.getReplication();
             default -> null;
         };
     }

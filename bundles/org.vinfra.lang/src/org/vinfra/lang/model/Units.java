@@ -22,6 +22,10 @@ public final class Units {
     public static final Units BANDWIDTH = new Units("bandwidth", "bps",
             new String[] { "Gbps", "Mbps", "Kbps", "bps" },
             new long[] { 1_000_000_000L, 1_000_000L, 1_000L, 1L });
+    /** Instructions, in millions: MI, GI (thousands of MI), TI. */
+    public static final Units INSTRUCTIONS = new Units("number of instructions", "MI",
+            new String[] { "TI", "GI", "MI" },
+            new long[] { 1_000_000L, 1_000L, 1L });
     public static final Units DURATION = new Units("duration", "ms",
             new String[] { "h", "min", "s", "ms" },
             new long[] { 3_600_000L, 60_000L, 1_000L, 1L });

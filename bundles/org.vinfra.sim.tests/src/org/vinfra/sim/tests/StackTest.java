@@ -1,0 +1,148 @@
+package org.vinfra.sim.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vinfra.sim.tests.Models.GIB;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.vinfra.sim.core.EventQueue;
+import org.vinfra.sim.core.Simulation;
+import org.vinfra.sim.entities.SimModel;
+import org.vinfra.sim.entities.SimModel.Attachment;
+import org.vinfra.sim.entities.SimModel.Condition;
+import org.vinfra.sim.entities.SimModel.Container;
+import org.vinfra.sim.entities.SimModel.Dependency;
+import org.vinfra.sim.entities.SimModel.Flow;
+import org.vinfra.sim.entities.SimModel.Hypervisor;
+import org.vinfra.sim.entities.SimModel.Layer;
+import org.vinfra.sim.entities.SimModel.Network;
+import org.vinfra.sim.entities.SimModel.NetworkMode;
+import org.vinfra.sim.entities.SimModel.Placement;
+import org.vinfra.sim.entities.SimModel.Restart;
+import org.vinfra.sim.entities.SimModel.TimedAction;
+import org.vinfra.sim.entities.SimModel.Workload;
+import org.vinfra.sim.results.SimulationResult;
+
+/** Boot order, containers, faults, the network and the event core. */
+class StackTest {
+
+    private static Container container(String name, int host, long memoryLimit, double healthyAfter, Restart restart,
+            List<Dependency> dependencies, List<Layer> layers) {
+        return new Container(name, false, Placement.host(host), 0, 1024, memoryLimit, healthyAfter, restart, dependencies, List.of(), layers);
+    }
+
+    private static double eventTime(SimulationResult result, String kind, String entity) {
+        return result.timeline().stream().filter(e -> e.kind().equals(kind) && e.entity().equals(entity)).findFirst().orElseThrow().time();
+    }
+
+    /** A container host boots in 30 s; db starts in 0.5 s and is healthy 5 s later; web waits for that, then takes 0.5 s. */
+    @Test
+    void containersStartInDependencyOrderWithHealthChecks() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("docker-host", 4, 1, 16 * GIB, Hypervisor.NONE));
+        int db = model.add(container("db", h, 0, 5, Restart.NO, List.of(), List.of()));
+        model.add(container("web", h, 0, -1, Restart.NO, List.of(new Dependency(db, Condition.HEALTHY)), List.of()));
+        SimulationResult result = Models.run(model, 100);
+        assertEquals(30.5, eventTime(result, "container-up", "db"), 1e-9);
+        assertEquals(35.5, eventTime(result, "container-healthy", "db"), 1e-9);
+        assertEquals(36.0, eventTime(result, "container-up", "web"), 1e-9);
+    }
+
+    /** Layers are pulled once per host: 100 MB at 1 Gbps is 0.8 s; the second container shares the base layer and pulls only its own 10 MB. */
+    @Test
+    void aSharedBaseLayerIsPulledOncePerHost() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("docker-host", 4, 1, 16 * GIB, Hypervisor.NONE));
+        Layer base = new Layer("sha256:base", 100_000_000);
+        int a = model.add(container("a", h, 0, -1, Restart.NO, List.of(), List.of(base)));
+        model.add(container("b", h, 0, -1, Restart.NO, List.of(new Dependency(a, Condition.STARTED)), List.of(base,
+                new Layer("sha256:b", 10_000_000))));
+        SimulationResult result = Models.run(model, 100);
+        assertEquals(30 + 0.5 + 0.8, eventTime(result, "container-up", "a"), 1e-9);
+        assertEquals(31.3 + 0.5 + 0.08, eventTime(result, "container-up", "b"), 1e-9);
+    }
+
+    @Test
+    void aContainerAboveItsMemoryLimitIsOomKilledAndItsRestartPolicyReacts() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("docker-host", 4, 1, 16 * GIB, Hypervisor.NONE));
+        int c = model.add(container("app", h, 256L << 20, -1, Restart.ALWAYS, List.of(), List.of()));
+        model.add(Models.cpu("leaky", Models.containerTarget(c), 10, 512L << 20));
+        SimulationResult result = Models.run(model, 200);
+        List<String> codes = Models.codes(result);
+        assertEquals("sim.oom-kill", codes.get(0));
+        assertEquals(6, codes.stream().filter("sim.oom-kill"::equals).count(), "killed, then restarted 5 times by 'always'");
+        assertTrue(codes.contains("sim.crash-loop"));
+    }
+
+    @Test
+    void aFailedHostTakesItsVmsDownAndTheirWorkRestartsWhenItRecovers() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("h", 2, 1, 8 * GIB, Models.KVM));
+        int v = model.add(Models.vm("v", h, 1, GIB));
+        model.add(Models.cpu("job", Models.vmTarget(v), 30, 1));
+        model.add(new TimedAction(40, new SimModel.Fail(h)));
+        model.add(new TimedAction(50, new SimModel.Recover(h)));
+        SimulationResult result = Models.run(model, 200);
+        assertTrue(Models.codes(result).contains("sim.host-failed"));
+        assertEquals(50 + 20 + 10, Models.outcome(result, "job").started(), 1e-9, "restarted from scratch after the host and VM boot again");
+        assertEquals(30 / 0.98, Models.runtime(result, "job"), 1e-6);
+    }
+
+    @Test
+    void aWorkloadPastItsDeadlineIsAProblem() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("h", 1, 1, 8 * GIB, Models.KVM));
+        int v = model.add(Models.vm("v", h, 1, GIB));
+        model.add(new Workload("report", Models.vmTarget(v), 20_000, 1, 0, 0, 0, 0, 45, List.of()));
+        SimulationResult result = Models.run(model, 100);
+        assertTrue(Models.outcome(result, "report").missedDeadline());
+        assertEquals(List.of("sim.deadline-missed"), Models.codes(result));
+    }
+
+    @Test
+    void flowsPassOnSharedNetworksAndThroughForwardedPortsOnly() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("h", 8, 1, 32 * GIB, Models.KVM));
+        int lan = model.add(new Network("lan", NetworkMode.NAT, h, List.of(8080)));
+        int secret = model.add(new Network("secret", NetworkMode.INTERNAL, h, List.of()));
+        int web = model.add(Models.vm("web", h, 1, GIB, List.of(new Attachment(lan, false))));
+        int db = model.add(Models.vm("db", h, 1, GIB, List.of(new Attachment(secret, false))));
+        int client = model.add(Models.vm("client", h, 1, GIB, List.of(new Attachment(-1, true))));
+        model.add(new Workload("talk", Models.vmTarget(client), 1000, 1, 0, 0, 0, 0, Double.NaN,
+                List.of(new Flow(Models.vmTarget(web), 8080, 1e8), new Flow(Models.vmTarget(db), 5432, 1e8))));
+        SimulationResult result = Models.run(model, 100);
+        List<SimulationResult.Problem> unreachable = result.problems().stream().filter(p -> p.code().equals("sim.unreachable")).toList();
+        assertEquals(1, unreachable.size(), result.problems().toString());
+        assertTrue(unreachable.get(0).message().contains("'db'") && unreachable.get(0).message().contains("internal"),
+                unreachable.get(0).message());
+    }
+
+    @Test
+    void theCoreRunsEventsInTimeOrderAndFifoOnTies() {
+        EventQueue queue = new EventQueue();
+        queue.add(2, 0, 1, 0);
+        queue.add(1, 0, 2, 0);
+        queue.add(2, 0, 3, 0);
+        queue.add(0.5, 0, 4, 0);
+        StringBuilder order = new StringBuilder();
+        while (!queue.isEmpty()) {
+            queue.poll();
+            order.append(queue.polledSubject());
+        }
+        assertEquals("4213", order.toString());
+        Simulation simulation = new Simulation();
+        int[] count = { 0 };
+        int[] kind = new int[1];
+        kind[0] = simulation.register((subject, data) -> {
+            count[0]++;
+            simulation.schedule(1, kind[0], subject, data);
+        });
+        simulation.schedule(0, kind[0], 0, 0);
+        assertEquals(Simulation.Outcome.REACHED_END_TIME, simulation.run(9.5));
+        assertEquals(10, count[0], "events at 0, 1, ... 9");
+        assertEquals(9.5, simulation.now());
+    }
+}

@@ -1,0 +1,188 @@
+package org.vinfra.sim.entities;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Everything a run simulates. Entities refer to each other by their index in these lists. Build it
+ * with the add methods (the adapter from .vinfra models does, and so do the tests).
+ */
+public final class SimModel {
+
+    /** A hypervisor on a host; {@link #NONE} for a host without one (containers only). */
+    public record Hypervisor(String product, boolean type2, Technique technique, double cpuRatio, double memoryRatio) {
+        public static final Hypervisor NONE = new Hypervisor("none", false, Technique.HARDWARE_ASSISTED, 1, 1);
+
+        public boolean present() {
+            return this != NONE;
+        }
+    }
+
+    public record Host(String name, int cores, int threadsPerCore, double mipsPerCore, long memory, long nicBitsPerSecond, Hypervisor hypervisor) {
+        public int logicalCpus() {
+            return cores * threadsPerCore;
+        }
+    }
+
+    /**
+     * A VM on {@code host}, or, when host is -1, on one of {@code candidates} (all hosts when empty)
+     * chosen by the placement policy. VMs of one group share one candidate list.
+     */
+    public record Vm(String name, int host, List<Integer> candidates, int vcpus, long memory, long maxMemory, List<Attachment> networks) {
+    }
+
+    /** Where a container runs: on a host, or in a VM. */
+    public record Placement(boolean inVm, int index) {
+        public static Placement host(int host) {
+            return new Placement(false, host);
+        }
+
+        public static Placement vm(int vm) {
+            return new Placement(true, vm);
+        }
+    }
+
+    public enum Restart {
+        NO, ALWAYS, ON_FAILURE, UNLESS_STOPPED
+    }
+
+    public enum Condition {
+        STARTED, HEALTHY, COMPLETED
+    }
+
+    public record Dependency(int container, Condition condition) {
+    }
+
+    /** Seconds until a container is healthy after it starts (start period + one interval), or -1 without a check. */
+    public record Container(String name, boolean lxc, Placement placement, double cpuQuota, int shares, long memoryLimit, double healthyAfter,
+            Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers) {
+    }
+
+    /** An image layer: its identity (for caching per host) and size. */
+    public record Layer(String digest, long bytes) {
+    }
+
+    public enum NetworkMode {
+        NAT, BRIDGED, HOST_ONLY, INTERNAL
+    }
+
+    /** A virtual network; {@code host} is -1 when it is not tied to one host. */
+    public record Network(String name, NetworkMode mode, int host, List<Integer> forwardedPorts) {
+    }
+
+    /** A NIC of a VM or container on a network; {@code sriov} when it is an SR-IOV virtual function (network is then -1). */
+    public record Attachment(int network, boolean sriov) {
+    }
+
+    /** Who runs a workload: a VM or a container. */
+    public record Target(boolean container, int index) {
+    }
+
+    public record Flow(Target to, int port, double bitsPerSecond) {
+    }
+
+    /**
+     * CPU demand is either a number of instructions (millions) spread over {@code threads}, or a
+     * utilisation (in CPUs) for {@code busyFor} seconds.
+     */
+    public record Workload(String name, Target target, double instructionsMi, int threads, double utilisation, double busyFor,
+            long workingSet, double startAt, double deadline, List<Flow> flows) {
+    }
+
+    /** Something that happens at a given time of the run. */
+    public sealed interface Action permits Start, Stop, Fail, Recover, HotAddMemory, HotAddVcpus, HotRemoveMemory, Spike {
+    }
+
+    public record Start(Target target) implements Action {
+    }
+
+    public record Stop(Target target) implements Action {
+    }
+
+    public record Fail(int host) implements Action {
+    }
+
+    public record Recover(int host) implements Action {
+    }
+
+    public record HotAddMemory(int vm, long bytes) implements Action {
+    }
+
+    public record HotAddVcpus(int vm, int vcpus) implements Action {
+    }
+
+    public record HotRemoveMemory(int vm, long bytes) implements Action {
+    }
+
+    public record Spike(int workload, double factor, double duration) implements Action {
+    }
+
+    public record TimedAction(double time, Action action) {
+    }
+
+    private final List<Host> hosts = new ArrayList<>();
+    private final List<Vm> vms = new ArrayList<>();
+    private final List<Container> containers = new ArrayList<>();
+    private final List<Network> networks = new ArrayList<>();
+    private final List<Workload> workloads = new ArrayList<>();
+    private final List<TimedAction> timeline = new ArrayList<>();
+
+    public int add(Host host) {
+        hosts.add(host);
+        return hosts.size() - 1;
+    }
+
+    public int add(Vm vm) {
+        vms.add(vm);
+        return vms.size() - 1;
+    }
+
+    public int add(Container container) {
+        containers.add(container);
+        return containers.size() - 1;
+    }
+
+    public int add(Network network) {
+        networks.add(network);
+        return networks.size() - 1;
+    }
+
+    public int add(Workload workload) {
+        workloads.add(workload);
+        return workloads.size() - 1;
+    }
+
+    public void add(TimedAction action) {
+        timeline.add(action);
+    }
+
+    public List<Host> hosts() {
+        return Collections.unmodifiableList(hosts);
+    }
+
+    public List<Vm> vms() {
+        return Collections.unmodifiableList(vms);
+    }
+
+    public List<Container> containers() {
+        return Collections.unmodifiableList(containers);
+    }
+
+    public List<Network> networks() {
+        return Collections.unmodifiableList(networks);
+    }
+
+    public List<Workload> workloads() {
+        return Collections.unmodifiableList(workloads);
+    }
+
+    public List<TimedAction> timeline() {
+        return Collections.unmodifiableList(timeline);
+    }
+
+    /** Replaces a VM (the placement policy fills in its host). */
+    public void replace(int index, Vm vm) {
+        vms.set(index, vm);
+    }
+}
