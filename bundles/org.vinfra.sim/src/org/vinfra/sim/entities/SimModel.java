@@ -181,8 +181,10 @@ public final class SimModel {
         return Collections.unmodifiableList(timeline);
     }
 
-    /** Replaces a VM (the placement policy fills in its host). */
-    public void replace(int index, Vm vm) {
-        vms.set(index, vm);
+    /** Sets the containers a container waits for (known only once all containers have their index). */
+    public void setDependencies(int container, List<Dependency> dependencies) {
+        Container old = containers.get(container);
+        containers.set(container, new Container(old.name(), old.lxc(), old.placement(), old.cpuQuota(), old.shares(), old.memoryLimit(),
+                old.healthyAfter(), old.restart(), List.copyOf(dependencies), old.networks(), old.layers()));
     }
 }

@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", description = {
         "Generates a data-centre model and times it: warm-up rounds first, then measured rounds.",
         "  language: parse + link + validate 2,000 hosts and 20,000 VMs (about 140,000 lines);",
-        "  export:   export 10,000 containers and 2,000 VMs (in memory, then written to disk)." },
-        subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class })
+        "  export:   export 10,000 containers and 2,000 VMs (in memory, then written to disk);",
+        "  simulation: the event core's rate, then CloudSim Plus's scenario (20,000 hosts, 40,000 VMs, 50,000 workloads)",
+        "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller." },
+        subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class })
 final class BenchmarkCommand {
 
     abstract static class Rounds implements Callable<Integer> {
@@ -156,6 +158,41 @@ final class BenchmarkCommand {
             } finally {
                 delete(dir);
             }
+            return VinfraCli.OK;
+        }
+    }
+
+    @Command(name = "simulation", description = "The event core's rate, and the CloudSim Plus scale scenario.")
+    static final class Simulation extends Rounds {
+        @Option(names = "--events", defaultValue = "5000000", description = "Events per round of the core benchmark (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--scale", split = ",", defaultValue = "1,0.1,0.01", description = "Scenario sizes as fractions (default: ${DEFAULT-VALUE}).")
+        List<Double> scales;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            measure(out, "event core: events", () -> SimulationBenchmarks.coreEvents(events));
+            for (double scale : scales) {
+                int hosts = (int) Math.round(20_000 * scale);
+                int vms = (int) Math.round(40_000 * scale);
+                int workloads = (int) Math.round(50_000 * scale);
+                out.printf(Locale.ROOT, "scenario x%s: %d hosts (8 cores), %d VMs (4 vCPUs, 2 GiB), %d workloads (2 threads x 10,000 MI)%n", scale,
+                        hosts, vms, workloads);
+                measure(out, "engine, model built in memory (workloads finished)",
+                        () -> SimulationBenchmarks.inMemory(hosts, vms, workloads));
+                Path dir = Files.createTempDirectory("vinfra-benchmark");
+                try {
+                    Path file = dir.resolve("scenario.vinfra");
+                    Files.writeString(file, SimulationBenchmarks.scenarioText(hosts, vms, workloads));
+                    measure(out, "end to end from .vinfra: parse, validate, map, simulate (workloads finished)",
+                            () -> SimulationBenchmarks.fromFile(file));
+                } finally {
+                    delete(dir);
+                }
+            }
+            printHeap(out);
             return VinfraCli.OK;
         }
     }

@@ -1,0 +1,196 @@
+package org.vinfra.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.vinfra.lang.model.Units;
+import org.vinfra.lang.workspace.ModelSet;
+import org.vinfra.lang.workspace.Problem;
+import org.vinfra.sim.engine.SimulationOptions;
+import org.vinfra.sim.engine.StackSimulation;
+import org.vinfra.sim.entities.SimModel;
+import org.vinfra.sim.lang.ModelToSimulation;
+import org.vinfra.sim.results.HtmlReport;
+import org.vinfra.sim.results.JsonReport;
+import org.vinfra.sim.results.SimulationResult;
+import org.vinfra.sim.results.TextReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "simulate", description = {
+        "Runs the model before anything is deployed: boot, CPU scheduling, memory pressure, the network, containers and faults.",
+        "Prints (or writes) a timeline, time series and the problems found. Ctrl-C stops the run and keeps what was simulated.",
+        "Exit code: 0 simulated, 1 the models have errors (or, with --fail-on, problems of that severity were found),",
+        "2 usage or I/O problem." })
+final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .vinfra files to simulate together.")
+    private List<Path> files;
+
+    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "10 min", description = "How long to simulate, e.g. 90 s, 10 min (default: ${DEFAULT-VALUE}).")
+    private String duration;
+
+    @Option(names = "--seed", defaultValue = "1", description = "The seed of the boot-time jitter (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--jitter", defaultValue = "0", description = "Boot times vary by +/- half this fraction (default: ${DEFAULT-VALUE}: none).")
+    private double jitter;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "Write the report here instead of printing it.")
+    private Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with 1 when problems of this severity (error or warning) are found.")
+    private String failOn;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        double seconds = parseDuration();
+        if (!List.of("text", "json", "html").contains(format)) {
+            throw new UserError("--format is text, json or html, not '" + format + "'", VinfraCli.USAGE_OR_IO);
+        }
+        if (failOn != null && !List.of("error", "warning").contains(failOn)) {
+            throw new UserError("--fail-on is error or warning, not '" + failOn + "'", VinfraCli.USAGE_OR_IO);
+        }
+        ModelSet models = Language.load(files);
+        List<Problem> problems = models.validate();
+        long errors = problems.stream().filter(Problem::isError).count();
+        if (errors > 0) {
+            problems.stream().filter(Problem::isError).forEach(p -> out.println(p.format()));
+            out.flush();
+            err.println("vinfra: " + errors + (errors == 1 ? " error" : " errors") + " in the models: nothing simulated");
+            return VinfraCli.MODEL_ERRORS;
+        }
+        SimModel model = ModelToSimulation.map(models.models());
+        SimulationOptions options = SimulationOptions.defaults(seconds).withJitter(seed, jitter);
+        StackSimulation simulation = new StackSimulation(model, options);
+        SimulationResult result = runInterruptibly(simulation, seconds, err);
+        String report = switch (format) {
+            case "json" -> JsonReport.write(result);
+            case "html" -> HtmlReport.write(result, "vinfra simulation of " + files.get(0).getFileName());
+            default -> TextReport.write(result);
+        };
+        if (output == null) {
+            out.print(report);
+            out.flush();
+        } else {
+            write(report);
+            err.println("wrote " + output);
+        }
+        if ("stopped".equals(result.run().outcome())) {
+            err.printf(Locale.ROOT, "vinfra: stopped at %.1f s of %.1f s; the results cover the time simulated%n", result.run().endedAt(), seconds);
+        }
+        boolean failing = "error".equals(failOn) && result.count(SimulationResult.Severity.ERROR) > 0
+                || "warning".equals(failOn) && result.problems().stream().anyMatch(p -> p.severity() != SimulationResult.Severity.INFO);
+        return failing ? VinfraCli.MODEL_ERRORS : VinfraCli.OK;
+    }
+
+    /** Runs on this thread; Ctrl-C (a shutdown hook) asks the run to stop and waits for the partial results to be printed. */
+    private SimulationResult runInterruptibly(StackSimulation simulation, double seconds, PrintWriter err) throws InterruptedException {
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            simulation.requestStop();
+            try {
+                reported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vinfra-simulate-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Progress progress = new Progress(seconds, System.console());
+        try {
+            SimulationResult result = simulation.run(progress::update);
+            progress.done();
+            return result;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for the report below
+            }
+            reportedLater = reported;
+        }
+    }
+
+    private CountDownLatch reportedLater;
+
+    private double parseDuration() {
+        try {
+            double seconds = Units.DURATION.parse(duration) / 1000.0;
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("a run lasts more than 0 s");
+            }
+            return seconds;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--for: " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        }
+    }
+
+    private void write(String report) {
+        Path folder = output.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, "." + output.getFileName(), ".tmp");
+            Files.writeString(temporary, report);
+            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + output + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        } finally {
+            if (reportedLater != null) {
+                reportedLater.countDown();
+            }
+        }
+    }
+
+    /** A progress bar on a terminal, shown once a run has taken more than a second. */
+    private static final class Progress {
+        private final double total;
+        private final Console console;
+        private final long start = System.nanoTime();
+        private boolean shown;
+
+        Progress(double total, Console console) {
+            this.total = total;
+            this.console = console;
+        }
+
+        void update(double now) {
+            if (console == null || System.nanoTime() - start < 1_000_000_000L) {
+                return;
+            }
+            shown = true;
+            int width = 30;
+            int filled = (int) Math.round(width * Math.min(1, now / total));
+            console.writer().printf(Locale.ROOT, "\rsimulating [%s%s] %3.0f%% (%.0f of %.0f s)", "#".repeat(filled), " ".repeat(width - filled),
+                    100 * now / total, now, total);
+            console.writer().flush();
+        }
+
+        void done() {
+            if (shown) {
+                console.writer().print("\r" + " ".repeat(70) + "\r");
+                console.writer().flush();
+            }
+        }
+    }
+}

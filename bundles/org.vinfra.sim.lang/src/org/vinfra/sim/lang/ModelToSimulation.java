@@ -1,0 +1,412 @@
+package org.vinfra.sim.lang;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.vinfra.lang.model.Defaults;
+import org.vinfra.lang.model.Replicas;
+import org.vinfra.lang.model.Topology;
+import org.vinfra.lang.vinfra.Action;
+import org.vinfra.lang.vinfra.Compose;
+import org.vinfra.lang.vinfra.Container;
+import org.vinfra.lang.vinfra.Dependency;
+import org.vinfra.lang.vinfra.Element;
+import org.vinfra.lang.vinfra.Fail;
+import org.vinfra.lang.vinfra.Flow;
+import org.vinfra.lang.vinfra.Host;
+import org.vinfra.lang.vinfra.HotAdd;
+import org.vinfra.lang.vinfra.HotRemove;
+import org.vinfra.lang.vinfra.HypervisorType;
+import org.vinfra.lang.vinfra.Image;
+import org.vinfra.lang.vinfra.Instruction;
+import org.vinfra.lang.vinfra.Machine;
+import org.vinfra.lang.vinfra.Model;
+import org.vinfra.lang.vinfra.Network;
+import org.vinfra.lang.vinfra.NetworkAttachment;
+import org.vinfra.lang.vinfra.Nic;
+import org.vinfra.lang.vinfra.PortForward;
+import org.vinfra.lang.vinfra.Recover;
+import org.vinfra.lang.vinfra.Run;
+import org.vinfra.lang.vinfra.Runnable;
+import org.vinfra.lang.vinfra.Spike;
+import org.vinfra.lang.vinfra.Start;
+import org.vinfra.lang.vinfra.Stop;
+import org.vinfra.lang.vinfra.TimedEvent;
+import org.vinfra.lang.vinfra.Timeline;
+import org.vinfra.lang.vinfra.VinfraPackage.Literals;
+import org.vinfra.lang.vinfra.VirtualMachine;
+import org.vinfra.lang.vinfra.VirtualNic;
+import org.vinfra.lang.vinfra.Workload;
+import org.vinfra.sim.entities.SimModel;
+import org.vinfra.sim.entities.SimModel.Attachment;
+import org.vinfra.sim.entities.SimModel.Layer;
+import org.vinfra.sim.entities.SimModel.Placement;
+import org.vinfra.sim.entities.SimModel.Target;
+import org.vinfra.sim.entities.Technique;
+
+/**
+ * Maps .vinfra models (validated, without errors) to the engine's entities: replicated elements
+ * become one entity per replica; a VM placed on a group of hosts is left to the placement policy;
+ * a workload on a group of VMs or containers goes round robin over them. The assumptions (default
+ * speeds, image layer sizes) are documented in docs/simulation.md.
+ */
+public final class ModelToSimulation {
+
+    /** MIPS of a core when the model gives no frequency (2 GHz, one instruction per cycle). */
+    static final double DEFAULT_MIPS = 2000;
+    static final long DEFAULT_NIC_BPS = 1_000_000_000L;
+    /** Memory of a host whose model does not say: large enough not to constrain. */
+    static final long UNKNOWN_MEMORY = 1L << 50;
+    static final long BASE_LAYER_BYTES = 50_000_000L;
+    static final long RUN_LAYER_BYTES = 5_000_000L;
+    static final long METADATA_LAYER_BYTES = 1_000L;
+
+    private final SimModel sim = new SimModel();
+    private final Map<EObject, List<Integer>> hosts = new IdentityHashMap<>();
+    private final Map<EObject, List<Integer>> vms = new IdentityHashMap<>();
+    private final Map<EObject, List<Integer>> containers = new IdentityHashMap<>();
+    private final Map<EObject, List<Integer>> networks = new IdentityHashMap<>();
+    private final Map<EObject, List<Integer>> workloads = new IdentityHashMap<>();
+    private final Map<Compose, Integer> defaultNetworks = new IdentityHashMap<>();
+    private final Map<String, Integer> implicitHosts = new HashMap<>();
+
+    private ModelToSimulation() {
+    }
+
+    public static SimModel map(List<Model> models) {
+        ModelToSimulation mapping = new ModelToSimulation();
+        List<Element> elements = new ArrayList<>();
+        for (Model model : models) {
+            elements.addAll(model.getElements());
+        }
+        for (Element element : elements) {
+            if (element instanceof Host host) {
+                mapping.host(host);
+            }
+        }
+        for (Element element : elements) {
+            if (element instanceof Network network) {
+                mapping.network(network);
+            } else if (element instanceof Compose compose) {
+                compose.getNetworks().forEach(mapping::network);
+            }
+        }
+        for (Element element : elements) {
+            if (element instanceof VirtualMachine vm) {
+                mapping.vm(vm);
+            }
+        }
+        List<Container> allContainers = new ArrayList<>();
+        for (Element element : elements) {
+            if (element instanceof Container container) {
+                allContainers.add(container);
+            } else if (element instanceof Compose compose) {
+                allContainers.addAll(compose.getServices());
+            }
+        }
+        allContainers.forEach(mapping::reserveContainer);
+        allContainers.forEach(mapping::container);
+        mapping.resolveDependencies();
+        for (Element element : elements) {
+            if (element instanceof Workload workload) {
+                mapping.reserveWorkload(workload);
+            }
+        }
+        for (Element element : elements) {
+            if (element instanceof Workload workload) {
+                mapping.workload(workload);
+            }
+        }
+        for (Element element : elements) {
+            if (element instanceof Timeline timeline) {
+                timeline.getEvents().forEach(mapping::timed);
+            }
+        }
+        return mapping.sim;
+    }
+
+    private static List<String> names(EObject element, String name) {
+        return Replicas.of(element) == null ? List.of(name) : Replicas.names(name, Replicas.of(element));
+    }
+
+    // ------------------------------------------------------------------ hosts and networks
+
+    private void host(Host host) {
+        SimModel.Hypervisor hypervisor = SimModel.Hypervisor.NONE;
+        if (host.getHypervisor() != null) {
+            Technique technique = switch (Defaults.technique(host.getHypervisor())) {
+                case HARDWARE_ASSISTED -> Technique.HARDWARE_ASSISTED;
+                case PARAVIRTUAL -> Technique.PARAVIRTUAL;
+                case FULL -> Technique.FULL;
+            };
+            hypervisor = new SimModel.Hypervisor(host.getHypervisor().getProduct().getLiteral(),
+                    Defaults.type(host.getHypervisor()) == HypervisorType.TYPE2, technique, Defaults.cpuOvercommitRatio(host.getHypervisor()),
+                    Defaults.memoryOvercommitRatio(host.getHypervisor()));
+        }
+        double mips = host.getCpu() != null && host.getCpu().getFrequency() != null ? host.getCpu().getFrequency() / 1e6 : DEFAULT_MIPS;
+        long nic = DEFAULT_NIC_BPS;
+        for (Nic each : host.getNics()) {
+            if (each.getSpeed() != null) {
+                nic = Math.max(nic == DEFAULT_NIC_BPS ? 0 : nic, each.getSpeed());
+            }
+        }
+        List<Integer> indices = new ArrayList<>();
+        for (String name : names(host, host.getName())) {
+            indices.add(sim.add(new SimModel.Host(name, Defaults.physicalCores(host), Defaults.threadsPerCore(host), mips,
+                    host.getMemory() == null ? UNKNOWN_MEMORY : host.getMemory(), nic, hypervisor)));
+        }
+        hosts.put(host, List.copyOf(indices));
+    }
+
+    private void network(Network network) {
+        SimModel.NetworkMode mode = switch (network.getMode()) {
+            case NAT -> SimModel.NetworkMode.NAT;
+            case BRIDGED -> SimModel.NetworkMode.BRIDGED;
+            case HOST_ONLY -> SimModel.NetworkMode.HOST_ONLY;
+            case INTERNAL -> SimModel.NetworkMode.INTERNAL;
+        };
+        int host = network.getHost() == null || network.getHost().eIsProxy() ? -1 : hosts.get(network.getHost()).get(0);
+        List<Integer> ports = network.getForwards().stream().map(PortForward::getHostPort).toList();
+        networks.put(network, List.of(sim.add(new SimModel.Network(network.getName(), mode, host, ports))));
+    }
+
+    // ------------------------------------------------------------------ VMs and containers
+
+    private void vm(VirtualMachine vm) {
+        List<Integer> hostReplicas = vm.getHost() == null ? List.of() : hosts.getOrDefault(vm.getHost(), List.of());
+        int fixed = replicaNamed(vm, Literals.VIRTUAL_MACHINE__HOST, vm.getHost(), hostReplicas);
+        List<Attachment> attachments = new ArrayList<>();
+        for (VirtualNic nic : vm.getNics()) {
+            if (nic.getPhysicalFunction() != null) {
+                attachments.add(new Attachment(-1, true));
+            } else if (nic.getNetwork() != null && networks.containsKey(nic.getNetwork())) {
+                attachments.add(new Attachment(networks.get(nic.getNetwork()).get(0), false));
+            }
+        }
+        long memory = vm.getMemory() == null ? 1L << 30 : vm.getMemory();
+        long max = vm.getMaxMemory() == null ? memory : vm.getMaxMemory();
+        List<Integer> indices = new ArrayList<>();
+        for (String name : names(vm, vm.getName())) {
+            int host = fixed >= 0 ? fixed : hostReplicas.size() == 1 ? hostReplicas.get(0) : -1;
+            indices.add(sim.add(new SimModel.Vm(name, host, host >= 0 ? List.of() : hostReplicas, Defaults.vcpus(vm), memory, max,
+                    List.copyOf(attachments))));
+        }
+        vms.put(vm, List.copyOf(indices));
+    }
+
+    /** When a reference names one replica (node3) rather than the group (node), that replica's index; else -1. */
+    private static int replicaNamed(EObject owner, EReference reference, EObject target, List<Integer> replicas) {
+        if (target == null || Replicas.of(target) == null) {
+            return -1;
+        }
+        List<INode> nodes = NodeModelUtils.findNodesForFeature(owner, reference);
+        if (nodes.isEmpty()) {
+            return -1;
+        }
+        String text = NodeModelUtils.getTokenText(nodes.get(0));
+        String last = text.substring(text.lastIndexOf('.') + 1);
+        List<String> names = Replicas.names(org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(target), Replicas.of(target));
+        int index = names.indexOf(last);
+        return index < 0 ? -1 : replicas.get(index);
+    }
+
+    private void reserveContainer(Container container) {
+        containers.put(container, new ArrayList<>());
+    }
+
+    private void container(Container container) {
+        Machine machine = Topology.machineOf(container);
+        List<Placement> placements = placements(container, machine);
+        List<Attachment> attachments = new ArrayList<>();
+        for (NetworkAttachment attachment : container.getAttachments()) {
+            if (attachment.getNetwork() != null && networks.containsKey(attachment.getNetwork())) {
+                attachments.add(new Attachment(networks.get(attachment.getNetwork()).get(0), false));
+            }
+        }
+        if (attachments.isEmpty() && container.eContainer() instanceof Compose compose) {
+            attachments.add(new Attachment(defaultNetwork(compose), false));
+        }
+        double healthyAfter = -1;
+        if (container.getHealth() != null) {
+            long interval = container.getHealth().getInterval() == null ? 30_000 : container.getHealth().getInterval();
+            long startPeriod = container.getHealth().getStartPeriod() == null ? 0 : container.getHealth().getStartPeriod();
+            healthyAfter = (interval + startPeriod) / 1000.0;
+        }
+        SimModel.Restart restart = switch (container.getRestart()) {
+            case NO -> SimModel.Restart.NO;
+            case ALWAYS -> SimModel.Restart.ALWAYS;
+            case ON_FAILURE -> SimModel.Restart.ON_FAILURE;
+            case UNLESS_STOPPED -> SimModel.Restart.UNLESS_STOPPED;
+        };
+        for (Dependency dependency : container.getDependencies()) {
+            if (dependency.getTarget() == null || !containers.containsKey(dependency.getTarget())) {
+                continue;
+            }
+            SimModel.Condition condition = switch (dependency.getCondition()) {
+                case STARTED -> SimModel.Condition.STARTED;
+                case HEALTHY -> SimModel.Condition.HEALTHY;
+                case COMPLETED -> SimModel.Condition.COMPLETED;
+            };
+            pendingDependencies.add(new PendingDependency(container, dependency.getTarget(), condition));
+        }
+        double quota = container.getCgroup() != null && container.getCgroup().getCpus() != null ? container.getCgroup().getCpus() : 0;
+        int shares = container.getCgroup() != null && container.getCgroup().getCpuShares() != null ? container.getCgroup().getCpuShares() : 1024;
+        long limit = container.getCgroup() != null && container.getCgroup().getMemoryLimit() != null ? container.getCgroup().getMemoryLimit() : 0;
+        List<Layer> layers = layers(container);
+        List<String> names = names(container, container.getName());
+        for (int i = 0; i < names.size(); i++) {
+            int index = sim.add(new SimModel.Container(names.get(i), container.getRuntime() == org.vinfra.lang.vinfra.Runtime.LXC,
+                    placements.get(i % placements.size()), quota, shares, limit, healthyAfter, restart, List.of(), List.copyOf(attachments),
+                    layers));
+            containers.get(container).add(index);
+        }
+    }
+
+    /** A depends-on, resolved once every container has its indices. */
+    private record PendingDependency(Container from, Container to, SimModel.Condition condition) {
+    }
+
+    private final List<PendingDependency> pendingDependencies = new ArrayList<>();
+
+    private List<Placement> placements(Container container, Machine machine) {
+        List<Placement> placements = new ArrayList<>();
+        if (machine instanceof Host host && hosts.containsKey(host)) {
+            hosts.get(host).forEach(h -> placements.add(Placement.host(h)));
+        } else if (machine instanceof VirtualMachine vm && vms.containsKey(vm)) {
+            vms.get(vm).forEach(v -> placements.add(Placement.vm(v)));
+        } else {
+            String key = container.eContainer() instanceof Compose compose ? compose.getName() : "local";
+            int host = implicitHosts.computeIfAbsent(key, k -> sim.add(new SimModel.Host(k + "-docker-host", 4, 1, DEFAULT_MIPS, 16L << 30,
+                    DEFAULT_NIC_BPS, SimModel.Hypervisor.NONE)));
+            placements.add(Placement.host(host));
+        }
+        return placements;
+    }
+
+    private int defaultNetwork(Compose compose) {
+        return defaultNetworks.computeIfAbsent(compose, c -> sim.add(new SimModel.Network(c.getName() + "_default", SimModel.NetworkMode.NAT, -1,
+                List.of())));
+    }
+
+    /** Image layers, for pulls with caching per host: the base, then one layer per instruction. */
+    private static List<Layer> layers(Container container) {
+        List<Layer> layers = new ArrayList<>();
+        if (container.getImage() != null) {
+            Image image = container.getImage();
+            while (image != null) {
+                List<Layer> own = new ArrayList<>();
+                for (int i = 0; i < image.getInstructions().size(); i++) {
+                    Instruction instruction = image.getInstructions().get(i);
+                    own.add(new Layer(image.getName() + "#" + i, instruction instanceof Run ? RUN_LAYER_BYTES : METADATA_LAYER_BYTES));
+                }
+                layers.addAll(0, own);
+                if (image.getBaseReference() != null) {
+                    layers.add(0, new Layer(image.getBaseReference(), BASE_LAYER_BYTES));
+                }
+                image = image.getBase();
+            }
+        } else if (container.getImageReference() != null) {
+            layers.add(new Layer(container.getImageReference(), BASE_LAYER_BYTES));
+        } else if (container.getTemplate() != null) {
+            layers.add(new Layer("template:" + container.getTemplate(), BASE_LAYER_BYTES));
+        }
+        return layers;
+    }
+
+    // ------------------------------------------------------------------ workloads and timeline
+
+    private void reserveWorkload(Workload workload) {
+        workloads.put(workload, new ArrayList<>());
+    }
+
+    private List<Target> targets(EObject owner, EReference reference, Runnable runnable) {
+        List<Target> targets = new ArrayList<>();
+        if (runnable instanceof VirtualMachine vm && vms.containsKey(vm)) {
+            int one = replicaNamed(owner, reference, vm, vms.get(vm));
+            (one >= 0 ? List.of(one) : vms.get(vm)).forEach(v -> targets.add(new Target(false, v)));
+        } else if (runnable instanceof Container container && containers.containsKey(container)) {
+            int one = replicaNamed(owner, reference, container, containers.get(container));
+            (one >= 0 ? List.of(one) : containers.get(container)).forEach(c -> targets.add(new Target(true, c)));
+        }
+        return targets;
+    }
+
+    private void workload(Workload workload) {
+        List<Target> targets = targets(workload, Literals.WORKLOAD__TARGET, workload.getTarget());
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<String> names = names(workload, workload.getName());
+        for (int i = 0; i < names.size(); i++) {
+            List<SimModel.Flow> flows = new ArrayList<>();
+            for (Flow flow : workload.getFlows()) {
+                List<Target> to = targets(flow, Literals.FLOW__TARGET, flow.getTarget());
+                if (!to.isEmpty()) {
+                    flows.add(new SimModel.Flow(to.get(i % to.size()), flow.getPort() == null ? 0 : flow.getPort(),
+                            flow.getRate() == null ? 0 : flow.getRate()));
+                }
+            }
+            double deadline = workload.getDeadline() == null ? Double.NaN : workload.getDeadline() / 1000.0;
+            double busyFor = workload.getBusyFor() == null ? 0 : workload.getBusyFor() / 1000.0;
+            int index = sim.add(new SimModel.Workload(names.get(i), targets.get(i % targets.size()),
+                    workload.getInstructions() == null ? 0 : workload.getInstructions(), workload.getThreads() == null ? 1 : workload.getThreads(),
+                    workload.getUtilisation() == null ? 0 : workload.getUtilisation(), busyFor,
+                    workload.getWorkingSet() == null ? 0 : workload.getWorkingSet(), workload.getStartAt() == null ? 0 : workload.getStartAt() / 1000.0,
+                    deadline, List.copyOf(flows)));
+            workloads.get(workload).add(index);
+        }
+    }
+
+    /** Sets each container's dependencies on every replica of its targets. */
+    private void resolveDependencies() {
+        Map<Integer, List<SimModel.Dependency>> byContainer = new HashMap<>();
+        for (PendingDependency pending : pendingDependencies) {
+            for (int from : containers.get(pending.from())) {
+                for (int to : containers.get(pending.to())) {
+                    byContainer.computeIfAbsent(from, k -> new ArrayList<>()).add(new SimModel.Dependency(to, pending.condition()));
+                }
+            }
+        }
+        byContainer.forEach(sim::setDependencies);
+    }
+
+    private void timed(TimedEvent event) {
+        double time = event.getTime() == null ? 0 : event.getTime() / 1000.0;
+        Action action = event.getAction();
+        switch (action) {
+            case Start start -> targets(start, Literals.START__TARGET, start.getTarget())
+                    .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.Start(t))));
+            case Stop stop -> targets(stop, Literals.STOP__TARGET, stop.getTarget())
+                    .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.Stop(t))));
+            case Fail fail -> hostsOf(fail, Literals.FAIL__TARGET, fail.getTarget())
+                    .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.Fail(h))));
+            case Recover recover -> hostsOf(recover, Literals.RECOVER__TARGET, recover.getTarget())
+                    .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.Recover(h))));
+            case HotAdd add -> targets(add, Literals.HOT_ADD__TARGET, add.getTarget()).forEach(t -> sim.add(new SimModel.TimedAction(time,
+                    add.getMemory() != null ? new SimModel.HotAddMemory(t.index(), add.getMemory()) : new SimModel.HotAddVcpus(t.index(),
+                            add.getVcpus() == null ? 1 : add.getVcpus()))));
+            case HotRemove remove -> targets(remove, Literals.HOT_REMOVE__TARGET, remove.getTarget())
+                    .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.HotRemoveMemory(t.index(), remove.getMemory()))));
+            case Spike spike -> {
+                List<Integer> spiked = workloads.getOrDefault(spike.getWorkload(), List.of());
+                int one = replicaNamed(spike, Literals.SPIKE__WORKLOAD, spike.getWorkload(), spiked);
+                (one >= 0 ? List.of(one) : spiked).forEach(w -> sim.add(new SimModel.TimedAction(time, new SimModel.Spike(w,
+                        spike.getFactor() == null ? 1 : spike.getFactor(), spike.getDuration() == null ? 0 : spike.getDuration() / 1000.0))));
+            }
+            default -> throw new IllegalArgumentException("unknown action " + action.eClass().getName());
+        }
+    }
+
+    private List<Integer> hostsOf(EObject owner, EReference reference, Host host) {
+        List<Integer> replicas = hosts.getOrDefault(host, List.of());
+        int one = replicaNamed(owner, reference, host, replicas);
+        return one >= 0 ? List.of(one) : replicas;
+    }
+}

@@ -1,0 +1,113 @@
+package org.vinfra.sim.results;
+
+import java.util.Locale;
+
+/**
+ * The result as JSON, following docs/simulation-result.schema.json. Numbers are written with a
+ * fixed precision so the same run gives the same bytes; NaN (a workload that never finished) is null.
+ * The wall-clock time of the run is left out: it is not a result of the model.
+ */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    public static String write(SimulationResult result) {
+        StringBuilder json = new StringBuilder(1 << 16);
+        SimulationResult.Run run = result.run();
+        json.append("{\n  \"schema\": \"vinfra-simulation/1\",\n  \"run\": {");
+        field(json, "duration", run.duration()).append(',');
+        field(json, "endedAt", run.endedAt()).append(',');
+        json.append("\"seed\": ").append(run.seed()).append(", ");
+        json.append("\"outcome\": ").append(string(run.outcome())).append(", ");
+        json.append("\"events\": ").append(run.events()).append("},\n");
+        json.append("  \"summary\": {\"errors\": ").append(result.count(SimulationResult.Severity.ERROR)).append(", \"warnings\": ")
+                .append(result.count(SimulationResult.Severity.WARNING)).append(", \"workloads\": ").append(result.workloads().size())
+                .append(", \"finished\": ").append(result.workloads().stream().filter(w -> !Double.isNaN(w.finished())).count())
+                .append(", \"missedDeadlines\": ").append(result.workloads().stream().filter(SimulationResult.WorkloadOutcome::missedDeadline).count())
+                .append("},\n");
+        json.append("  \"problems\": [");
+        String separator = "\n    ";
+        for (SimulationResult.Problem problem : result.problems()) {
+            json.append(separator).append("{\"severity\": ").append(string(problem.severity().name().toLowerCase(Locale.ROOT)))
+                    .append(", \"code\": ").append(string(problem.code())).append(", \"entity\": ").append(string(problem.entity())).append(", ");
+            field(json, "time", problem.time()).append(", \"message\": ").append(string(problem.message())).append('}');
+            separator = ",\n    ";
+        }
+        json.append(result.problems().isEmpty() ? "],\n" : "\n  ],\n");
+        json.append("  \"workloads\": [");
+        separator = "\n    ";
+        for (SimulationResult.WorkloadOutcome workload : result.workloads()) {
+            json.append(separator).append("{\"name\": ").append(string(workload.name())).append(", \"runsOn\": ")
+                    .append(string(workload.runsOn())).append(", ");
+            field(json, "started", workload.started()).append(", ");
+            field(json, "finished", workload.finished()).append(", ");
+            field(json, "deadline", workload.deadline()).append(", ");
+            field(json, "cpuSeconds", workload.cpuSeconds()).append(", \"missedDeadline\": ").append(workload.missedDeadline()).append('}');
+            separator = ",\n    ";
+        }
+        json.append(result.workloads().isEmpty() ? "],\n" : "\n  ],\n");
+        json.append("  \"timeline\": [");
+        separator = "\n    ";
+        for (SimulationResult.Event event : result.timeline()) {
+            json.append(separator).append('{');
+            field(json, "time", event.time()).append(", \"kind\": ").append(string(event.kind())).append(", \"entity\": ")
+                    .append(string(event.entity())).append(", \"message\": ").append(string(event.message())).append('}');
+            separator = ",\n    ";
+        }
+        json.append(result.timeline().isEmpty() ? "],\n" : "\n  ],\n");
+        json.append("  \"series\": [");
+        separator = "\n    ";
+        for (SimulationResult.Series series : result.series()) {
+            json.append(separator).append("{\"entity\": ").append(string(series.entity())).append(", \"metric\": ").append(string(series.metric()))
+                    .append(", \"unit\": ").append(string(series.unit())).append(", \"times\": ");
+            numbers(json, series.times()).append(", \"values\": ");
+            numbers(json, series.values()).append('}');
+            separator = ",\n    ";
+        }
+        json.append(result.series().isEmpty() ? "]\n" : "\n  ]\n");
+        return json.append("}\n").toString();
+    }
+
+    private static StringBuilder field(StringBuilder json, String name, double value) {
+        return json.append(' ').append(string(name)).append(": ").append(number(value));
+    }
+
+    private static StringBuilder numbers(StringBuilder json, double[] values) {
+        json.append('[');
+        for (int i = 0; i < values.length; i++) {
+            json.append(i == 0 ? "" : ", ").append(number(values[i]));
+        }
+        return json.append(']');
+    }
+
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "null";
+        }
+        String text = String.format(Locale.ROOT, "%.6f", value);
+        text = text.replaceFirst("0+$", "");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    static String string(String value) {
+        StringBuilder text = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> text.append("\\\"");
+                case '\\' -> text.append("\\\\");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        text.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
+            }
+        }
+        return text.append('"').toString();
+    }
+}
