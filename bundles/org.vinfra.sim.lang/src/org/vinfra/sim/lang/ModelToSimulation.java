@@ -73,6 +73,8 @@ public final class ModelToSimulation {
     private final Map<EObject, List<Integer>> vms = new IdentityHashMap<>();
     private final Map<EObject, List<Integer>> containers = new IdentityHashMap<>();
     private final Map<EObject, List<Integer>> networks = new IdentityHashMap<>();
+    /** Datastore -> its index on each replica of its host, in replica order. */
+    private final Map<EObject, List<Integer>> datastores = new IdentityHashMap<>();
     private final Map<EObject, List<Integer>> workloads = new IdentityHashMap<>();
     private final Map<Compose, Integer> defaultNetworks = new IdentityHashMap<>();
     private final Map<String, Integer> implicitHosts = new HashMap<>();
@@ -159,8 +161,14 @@ public final class ModelToSimulation {
         }
         List<Integer> indices = new ArrayList<>();
         for (String name : names(host, host.getName())) {
-            indices.add(sim.add(new SimModel.Host(name, Defaults.physicalCores(host), Defaults.threadsPerCore(host), mips,
-                    host.getMemory() == null ? UNKNOWN_MEMORY : host.getMemory(), nic, hypervisor)));
+            int index = sim.add(new SimModel.Host(name, Defaults.physicalCores(host), Defaults.threadsPerCore(host), mips,
+                    host.getMemory() == null ? UNKNOWN_MEMORY : host.getMemory(), nic, hypervisor));
+            indices.add(index);
+            for (org.vinfra.lang.vinfra.Datastore datastore : host.getDatastores()) {
+                datastores.computeIfAbsent(datastore, d -> new ArrayList<>()).add(sim.add(new SimModel.Datastore(name + "." + datastore.getName(),
+                        index, datastore.getCapacity() == null ? UNKNOWN_MEMORY : datastore.getCapacity(),
+                        datastore.getUsed() == null ? 0 : datastore.getUsed())));
+            }
         }
         hosts.put(host, List.copyOf(indices));
     }
@@ -196,9 +204,22 @@ public final class ModelToSimulation {
         for (String name : names(vm, vm.getName())) {
             int host = fixed >= 0 ? fixed : hostReplicas.size() == 1 ? hostReplicas.get(0) : -1;
             indices.add(sim.add(new SimModel.Vm(name, host, host >= 0 ? List.of() : hostReplicas, Defaults.vcpus(vm), memory, max,
-                    List.copyOf(attachments))));
+                    List.copyOf(attachments), host >= 0 ? disks(vm, hostReplicas.indexOf(host)) : List.of())));
         }
         vms.put(vm, List.copyOf(indices));
+    }
+
+    /** A VM's disks on the datastores of the replica its host is; VMs placed by the policy get theirs once placed (not modelled). */
+    private List<SimModel.Disk> disks(VirtualMachine vm, int replica) {
+        List<SimModel.Disk> disks = new ArrayList<>();
+        for (org.vinfra.lang.vinfra.VirtualDisk disk : vm.getDisks()) {
+            List<Integer> onReplicas = datastores.get(disk.getDatastore());
+            if (onReplicas != null && replica >= 0 && replica < onReplicas.size() && disk.getSize() != null) {
+                disks.add(new SimModel.Disk(onReplicas.get(replica), disk.getSize(),
+                        disk.getProvisioning() != org.vinfra.lang.vinfra.Provisioning.THICK));
+            }
+        }
+        return disks;
     }
 
     /** When a reference names one replica (node3) rather than the group (node), that replica's index; else -1. */
@@ -264,7 +285,7 @@ public final class ModelToSimulation {
         for (int i = 0; i < names.size(); i++) {
             int index = sim.add(new SimModel.Container(names.get(i), container.getRuntime() == org.vinfra.lang.vinfra.Runtime.LXC,
                     placements.get(i % placements.size()), quota, shares, limit, healthyAfter, restart, List.of(), List.copyOf(attachments),
-                    layers));
+                    layers, sharedNamespaces(container)));
             containers.get(container).add(index);
         }
     }
@@ -288,6 +309,15 @@ public final class ModelToSimulation {
             placements.add(Placement.host(host));
         }
         return placements;
+    }
+
+    /** The namespaces a container shares with its machine: those its 'namespaces' list leaves out (none when it has no list). */
+    private static List<String> sharedNamespaces(Container container) {
+        if (container.getNamespaces().isEmpty()) {
+            return List.of();
+        }
+        return org.vinfra.lang.vinfra.Namespace.VALUES.stream().filter(n -> !container.getNamespaces().contains(n))
+                .map(org.vinfra.lang.vinfra.Namespace::getLiteral).toList();
     }
 
     private int defaultNetwork(Compose compose) {
@@ -359,7 +389,7 @@ public final class ModelToSimulation {
                     workload.getInstructions() == null ? 0 : workload.getInstructions(), workload.getThreads() == null ? 1 : workload.getThreads(),
                     workload.getUtilisation() == null ? 0 : workload.getUtilisation(), busyFor,
                     workload.getWorkingSet() == null ? 0 : workload.getWorkingSet(), workload.getStartAt() == null ? 0 : workload.getStartAt() / 1000.0,
-                    deadline, List.copyOf(flows)));
+                    deadline, List.copyOf(flows), workload.getWrites() == null ? 0 : workload.getWrites()));
             workloads.get(workload).add(index);
         }
     }

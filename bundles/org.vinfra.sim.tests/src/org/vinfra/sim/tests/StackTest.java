@@ -145,4 +145,34 @@ class StackTest {
         assertEquals(10, count[0], "events at 0, 1, ... 9");
         assertEquals(9.5, simulation.now());
     }
+
+    /**
+     * A 10 GiB datastore with 4 GiB used; a VM's thin disk grows by the 12 GiB its workload writes over
+     * 20 s of CPU (0.6 GiB/s at full speed, 0.6 x 0.98 with the overhead): the 6 GiB left fill after
+     * 10 / 0.98 s, and the VM is paused there.
+     */
+    @Test
+    void aFullDatastorePausesTheVmsWhoseThinDisksGrowOnIt() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("h", 2, 1, 8 * GIB, Models.KVM));
+        int d = model.add(new SimModel.Datastore("h.local", h, 10 * GIB, 4 * GIB));
+        int v = model.add(new SimModel.Vm("v", h, List.of(), 1, GIB, GIB, List.of(), List.of(new SimModel.Disk(d, 40 * GIB, true))));
+        model.add(new Workload("etl", Models.vmTarget(v), 20_000, 1, 0, 0, 0, 0, Double.NaN, List.of(), 12 * GIB));
+        SimulationResult result = Models.run(model, 200);
+        SimulationResult.Problem full = result.problems().stream().filter(p -> p.code().equals("sim.datastore-full")).findFirst().orElseThrow();
+        assertEquals(30 + 10 / 0.98, full.time(), 1e-6);
+        assertTrue(full.message().contains("paused v"), full.message());
+        assertTrue(Double.isNaN(Models.outcome(result, "etl").finished()), "a paused VM's workload does not finish");
+    }
+
+    @Test
+    void aContainerSharingNamespacesSeesItsMachine() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("docker-host", 4, 1, 16 * GIB, Hypervisor.NONE));
+        model.add(new Container("agent", false, Placement.host(h), 0, 1024, 0, -1, Restart.NO, List.of(), List.of(), List.of(),
+                List.of("pid", "network")));
+        SimulationResult result = Models.run(model, 60);
+        SimulationResult.Event event = result.timeline().stream().filter(e -> e.kind().equals("namespaces")).findFirst().orElseThrow();
+        assertTrue(event.message().contains("processes") && event.message().contains("network interfaces"), event.message());
+    }
 }

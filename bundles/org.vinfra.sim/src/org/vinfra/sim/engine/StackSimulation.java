@@ -88,6 +88,13 @@ public final class StackSimulation {
     private final double[] finished;
     private final double[] cpuSeconds;
     private final double[] spike;
+    private final double[] totalWork;
+    // datastores
+    private final double[] datastoreUsed;
+    private final long[] datastoreVersion;
+    private final boolean[] datastoreFull;
+    private final boolean[] vmPaused;
+    private final int kindDatastoreFull;
     // who runs where
     private final List<List<Integer>> vmsOnHost = new ArrayList<>();
     private final List<List<Integer>> containersOnHost = new ArrayList<>();
@@ -115,6 +122,21 @@ public final class StackSimulation {
         spikeEnd = sim.register(this::onSpikeEnd);
         containerRestart = sim.register((c, data) -> tryStartContainer(c));
         sample = sim.register(this::onSample);
+        kindDatastoreFull = sim.register(this::onDatastoreFull);
+        datastoreUsed = new double[model.datastores().size()];
+        datastoreVersion = new long[model.datastores().size()];
+        datastoreFull = new boolean[model.datastores().size()];
+        vmPaused = new boolean[model.vms().size()];
+        for (int d = 0; d < datastoreUsed.length; d++) {
+            datastoreUsed[d] = model.datastores().get(d).used();
+        }
+        for (Vm vm : model.vms()) {
+            for (SimModel.Disk disk : vm.disks()) {
+                if (!disk.thin()) {
+                    datastoreUsed[disk.datastore()] += disk.size();
+                }
+            }
+        }
 
         int hosts = model.hosts().size();
         hostUpNow = new boolean[hosts];
@@ -177,6 +199,7 @@ public final class StackSimulation {
         finished = new double[workloads];
         cpuSeconds = new double[workloads];
         spike = new double[workloads];
+        totalWork = new double[workloads];
         Arrays.fill(workloadState, State.OFF);
         Arrays.fill(started, Double.NaN);
         Arrays.fill(finished, Double.NaN);
@@ -364,6 +387,11 @@ public final class StackSimulation {
         }
         containerState[c] = State.RUNNING;
         recorder.event(sim.now(), "container-up", container.name(), "running" + (container.lxc() ? " (LXC)" : ""));
+        if (!container.sharedNamespaces().isEmpty()) {
+            recorder.event(sim.now(), "namespaces", container.name(), "shares the " + String.join(", ", container.sharedNamespaces())
+                    + " namespaces of its machine: it sees the machine's " + String.join(", ", container.sharedNamespaces().stream()
+                            .map(StackSimulation::whatANamespaceShows).toList()));
+        }
         if (container.healthyAfter() >= 0) {
             sim.schedule(container.healthyAfter(), containerHealthy, c, containerRestarts[c]);
         }
@@ -409,6 +437,7 @@ public final class StackSimulation {
         lastUpdate[w] = sim.now();
         rate[w] = 0;
         remaining[w] = totalWork(workload, model.hosts().get(h));
+        totalWork[w] = remaining[w];
         recorder.event(sim.now(), "workload-start", workload.name(), "starts on " + runnerName(workload.target()));
         if (workload.target().container() && oomKilled(workload.target().index())) {
             return;
@@ -521,6 +550,10 @@ public final class StackSimulation {
             Workload workload = model.workloads().get(w);
             double mips = model.hosts().get(hostOfTarget(workload.target())).mipsPerCore();
             cpuSeconds[w] += done / mips;
+            int datastore = writesTo(workload);
+            if (datastore >= 0 && totalWork[w] > 0) {
+                datastoreUsed[datastore] += workload.writes() * done / totalWork[w];
+            }
         }
         lastUpdate[w] = now;
     }
@@ -549,7 +582,7 @@ public final class StackSimulation {
         int i = 0;
         for (int v : vms) {
             double want = 0;
-            if (vmState[v] == State.RUNNING) {
+            if (vmState[v] == State.RUNNING && !vmPaused[v]) {
                 for (int w : workloadsOfVm.get(v)) {
                     want += running(w) ? threads(model.workloads().get(w)) * spike[w] : 0;
                 }
@@ -596,6 +629,67 @@ public final class StackSimulation {
             i++;
         }
         recorder.hostLoad(h, sim.now(), busy, capacity, host);
+        scheduleDatastoresFull(h);
+    }
+
+    /** The datastore a workload's writes grow: the first thin disk of its VM, or -1. */
+    private int writesTo(Workload workload) {
+        if (workload.writes() <= 0 || workload.target().container()) {
+            return -1;
+        }
+        for (SimModel.Disk disk : model.vms().get(workload.target().index()).disks()) {
+            if (disk.thin()) {
+                return disk.datastore();
+            }
+        }
+        return -1;
+    }
+
+    /** When thin disks grow, a datastore fills at a predictable time: schedule it (a later change of rates reschedules). */
+    private void scheduleDatastoresFull(int h) {
+        if (datastoreUsed.length == 0) {
+            return;
+        }
+        java.util.Map<Integer, Double> growth = new java.util.HashMap<>();
+        for (int v : vmsOnHost.get(h)) {
+            for (int w : workloadsOfVm.get(v)) {
+                int datastore = writesTo(model.workloads().get(w));
+                if (datastore >= 0 && running(w) && rate[w] > 0 && totalWork[w] > 0) {
+                    growth.merge(datastore, model.workloads().get(w).writes() * rate[w] / totalWork[w], Double::sum);
+                }
+            }
+        }
+        for (java.util.Map.Entry<Integer, Double> entry : growth.entrySet()) {
+            int d = entry.getKey();
+            datastoreVersion[d]++;
+            if (!datastoreFull[d]) {
+                double free = model.datastores().get(d).capacity() - datastoreUsed[d];
+                sim.schedule(Math.max(0, free / entry.getValue()), kindDatastoreFull, d, datastoreVersion[d]);
+            }
+        }
+    }
+
+    /** A full datastore: a thin disk cannot grow, so the hypervisor pauses the VMs that write to it (as KVM and ESXi do). */
+    private void onDatastoreFull(int d, long stamp) {
+        if (stamp != datastoreVersion[d] || datastoreFull[d]) {
+            return;
+        }
+        SimModel.Datastore datastore = model.datastores().get(d);
+        settleHost(datastore.host());
+        datastoreFull[d] = true;
+        List<String> paused = new ArrayList<>();
+        for (int v = 0; v < model.vms().size(); v++) {
+            for (SimModel.Disk disk : model.vms().get(v).disks()) {
+                if (disk.datastore() == d && disk.thin() && vmState[v] == State.RUNNING && !vmPaused[v]) {
+                    vmPaused[v] = true;
+                    paused.add(model.vms().get(v).name());
+                }
+            }
+        }
+        recorder.problem(Severity.ERROR, "sim.datastore-full", datastore.name(), sim.now(), "Datastore '" + datastore.name() + "' is full ("
+                + gib(datastore.capacity()) + "): the thin disks on it cannot grow, so the hypervisor paused " + String.join(", ", paused)
+                + ". Thin provisioning overcommits storage; give the datastore room or make the disks smaller.");
+        reschedule(datastore.host());
     }
 
     private boolean running(int w) {
@@ -927,6 +1021,18 @@ public final class StackSimulation {
                         model.vms().get(v).name(), vmReadySeconds[v], model.hosts().get(vmHost[v]).name()));
             }
         }
+    }
+
+    private static String whatANamespaceShows(String namespace) {
+        return switch (namespace) {
+            case "pid" -> "processes";
+            case "network" -> "network interfaces and ports";
+            case "ipc" -> "shared memory and message queues";
+            case "uts" -> "host name";
+            case "mount" -> "file systems";
+            case "user" -> "user ids (root inside is root outside)";
+            default -> namespace;
+        };
     }
 
     static String gib(long bytes) {

@@ -29,7 +29,19 @@ public final class SimModel {
      * A VM on {@code host}, or, when host is -1, on one of {@code candidates} (all hosts when empty)
      * chosen by the placement policy. VMs of one group share one candidate list.
      */
-    public record Vm(String name, int host, List<Integer> candidates, int vcpus, long memory, long maxMemory, List<Attachment> networks) {
+    public record Vm(String name, int host, List<Integer> candidates, int vcpus, long memory, long maxMemory, List<Attachment> networks,
+            List<Disk> disks) {
+        public Vm(String name, int host, List<Integer> candidates, int vcpus, long memory, long maxMemory, List<Attachment> networks) {
+            this(name, host, candidates, vcpus, memory, maxMemory, networks, List.of());
+        }
+    }
+
+    /** Storage of a host: what it holds and what is used before the run. */
+    public record Datastore(String name, int host, long capacity, long used) {
+    }
+
+    /** A VM's disk on a datastore: thick disks reserve their size when the VM starts, thin ones grow as the guest writes. */
+    public record Disk(int datastore, long size, boolean thin) {
     }
 
     /** Where a container runs: on a host, or in a VM. */
@@ -54,9 +66,17 @@ public final class SimModel {
     public record Dependency(int container, Condition condition) {
     }
 
-    /** Seconds until a container is healthy after it starts (start period + one interval), or -1 without a check. */
+    /**
+     * A container. {@code healthyAfter}: seconds until it is healthy after it starts (start period +
+     * one interval), or -1 without a check. {@code sharedNamespaces}: the namespaces it shares with
+     * its machine (it sees the machine's processes, network...).
+     */
     public record Container(String name, boolean lxc, Placement placement, double cpuQuota, int shares, long memoryLimit, double healthyAfter,
-            Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers) {
+            Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers, List<String> sharedNamespaces) {
+        public Container(String name, boolean lxc, Placement placement, double cpuQuota, int shares, long memoryLimit, double healthyAfter,
+                Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers) {
+            this(name, lxc, placement, cpuQuota, shares, memoryLimit, healthyAfter, restart, dependencies, networks, layers, List.of());
+        }
     }
 
     /** An image layer: its identity (for caching per host) and size. */
@@ -87,7 +107,11 @@ public final class SimModel {
      * utilisation (in CPUs) for {@code busyFor} seconds.
      */
     public record Workload(String name, Target target, double instructionsMi, int threads, double utilisation, double busyFor,
-            long workingSet, double startAt, double deadline, List<Flow> flows) {
+            long workingSet, double startAt, double deadline, List<Flow> flows, long writes) {
+        public Workload(String name, Target target, double instructionsMi, int threads, double utilisation, double busyFor, long workingSet,
+                double startAt, double deadline, List<Flow> flows) {
+            this(name, target, instructionsMi, threads, utilisation, busyFor, workingSet, startAt, deadline, flows, 0);
+        }
     }
 
     /** Something that happens at a given time of the run. */
@@ -125,6 +149,7 @@ public final class SimModel {
     private final List<Vm> vms = new ArrayList<>();
     private final List<Container> containers = new ArrayList<>();
     private final List<Network> networks = new ArrayList<>();
+    private final List<Datastore> datastores = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<TimedAction> timeline = new ArrayList<>();
 
@@ -146,6 +171,15 @@ public final class SimModel {
     public int add(Network network) {
         networks.add(network);
         return networks.size() - 1;
+    }
+
+    public int add(Datastore datastore) {
+        datastores.add(datastore);
+        return datastores.size() - 1;
+    }
+
+    public List<Datastore> datastores() {
+        return Collections.unmodifiableList(datastores);
     }
 
     public int add(Workload workload) {
@@ -185,6 +219,6 @@ public final class SimModel {
     public void setDependencies(int container, List<Dependency> dependencies) {
         Container old = containers.get(container);
         containers.set(container, new Container(old.name(), old.lxc(), old.placement(), old.cpuQuota(), old.shares(), old.memoryLimit(),
-                old.healthyAfter(), old.restart(), List.copyOf(dependencies), old.networks(), old.layers()));
+                old.healthyAfter(), old.restart(), List.copyOf(dependencies), old.networks(), old.layers(), old.sharedNamespaces()));
     }
 }
