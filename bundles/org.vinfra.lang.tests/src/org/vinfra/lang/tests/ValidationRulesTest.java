@@ -134,6 +134,14 @@ class ValidationRulesTest {
                 rule(IssueCodes.CONTAINER_WITHOUT_IMAGE, "container a { }", "container a { image \"x:1\" }"),
                 rule(IssueCodes.CONTAINER_WITHOUT_IMAGE, "container a runtime lxc { unprivileged idmap 0 100000 65536 }",
                         "container a runtime lxc { template \"alpine:3.19\" unprivileged idmap 0 100000 65536 }"),
+                rule(IssueCodes.WORKLOAD_WITHOUT_DEMAND, H + "vm v on h { memory 1 GiB }\nworkload w on v { }",
+                        H + "vm v on h { memory 1 GiB }\nworkload w on v { instructions 10000 MI }"),
+                rule(IssueCodes.THREADS_EXCEED_VCPUS, H + "vm v on h { vcpus 2 memory 1 GiB }\nworkload w on v { instructions 1 GI threads 4 }",
+                        H + "vm v on h { vcpus 4 memory 1 GiB }\nworkload w on v { instructions 1 GI threads 4 }"),
+                rule(IssueCodes.HOT_ADD_BEYOND_MAX, H + "vm v on h { memory 2 GiB max 3 GiB }\ntimeline { at 1 min hot-add 2 GiB to v }",
+                        H + "vm v on h { memory 2 GiB max 4 GiB }\ntimeline { at 1 min hot-add 2 GiB to v }"),
+                rule(IssueCodes.HOT_REMOVE, H + "vm v on h { memory 2 GiB }\ntimeline { at 1 min hot-remove 1 GiB from v }",
+                        H + "vm v on h { memory 2 GiB }\ntimeline { at 1 min stop v }"),
                 rule(IssueCodes.SYNTAX_ERROR, "host a { memory 1 GiB", "host a { memory 1 GiB }"),
                 rule(IssueCodes.INVALID_VALUE, "network n { cidr 10.0.0.0/33 }", "network n { cidr 10.0.0.0/32 }"));
     }

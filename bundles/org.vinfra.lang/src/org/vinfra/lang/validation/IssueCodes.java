@@ -66,6 +66,12 @@ public final class IssueCodes {
     public static final String UNPINNED_IMAGE = PREFIX + "unpinned-image";
     public static final String CONTAINER_WITHOUT_IMAGE = PREFIX + "container-without-image";
 
+    // workloads and timeline
+    public static final String THREADS_EXCEED_VCPUS = PREFIX + "threads-exceed-vcpus";
+    public static final String HOT_ADD_BEYOND_MAX = PREFIX + "hot-add-beyond-max";
+    public static final String HOT_REMOVE = PREFIX + "hot-remove";
+    public static final String WORKLOAD_WITHOUT_DEMAND = PREFIX + "workload-without-demand";
+
     private IssueCodes() {
     }
 

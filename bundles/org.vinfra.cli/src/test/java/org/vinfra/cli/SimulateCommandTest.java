@@ -1,0 +1,126 @@
+package org.vinfra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/** ./vinfra simulate on .vinfra models: the adapter, the reports and the exit codes. */
+class SimulateCommandTest {
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VinfraCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("vinfra.root", "../.."));
+    }
+
+    private static String lab() {
+        return root().resolve("examples/simulation-lab.vinfra").toString();
+    }
+
+    @Test
+    void theJsonReportFollowsItsSchemaAndIsDeterministic() throws IOException {
+        Result first = run("simulate", lab(), "--for", "8 min", "--format", "json");
+        assertEquals(VinfraCli.OK, first.exit(), first.err());
+        JsonNode report = new ObjectMapper().readTree(first.out());
+        Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(Files.readString(root().resolve("docs/simulation-result.schema.json"))).validate(report);
+        assertEquals(Set.of(), errors);
+        assertEquals("completed", report.get("run").get("outcome").asText());
+        assertEquals(4, report.get("workloads").size());
+        List<String> codes = new ArrayList<>();
+        report.get("problems").forEach(p -> codes.add(p.get("code").asText()));
+        assertTrue(codes.containsAll(List.of("sim.swapping", "sim.host-failed")), codes.toString());
+        assertEquals(first.out(), run("simulate", lab(), "--for", "8 min", "--format", "json").out(), "same model and seed, same bytes");
+    }
+
+    /** The issue's example, from a .vinfra file: four 1-vCPU VMs with 10 s of CPU each on 2 cores end together, 20 s / 0.98 after they start. */
+    @Test
+    void fourVmsOnTwoCoresFromAModelFile(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("four.vinfra");
+        Files.writeString(model, """
+                host h { cpu { cores 2 frequency 1 GHz features vt-x } memory 16 GiB hypervisor kvm { overcommit { cpu 2.0 } } }
+                vm v[1..4] on h { vcpus 1 memory 1 GiB }
+                workload job[1..4] on v { instructions 10 GI threads 1 }
+                """);
+        Result result = run("simulate", model.toString(), "--for", "2 min", "--format", "json");
+        JsonNode report = new ObjectMapper().readTree(result.out());
+        for (JsonNode workload : report.get("workloads")) {
+            assertEquals(20 / 0.98, workload.get("finished").asDouble() - workload.get("started").asDouble(), 1e-5, workload.toString());
+        }
+        Set<String> vms = new java.util.TreeSet<>();
+        report.get("workloads").forEach(w -> vms.add(w.get("runsOn").asText()));
+        assertEquals(Set.of("v1", "v2", "v3", "v4"), vms, "round robin over the replicas");
+    }
+
+    @Test
+    void vmsOnAHostGroupArePlacedFirstFit(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("group.vinfra");
+        Files.writeString(model, """
+                host node[1..3] { cpu { cores 4 features vt-x } memory 8 GiB hypervisor kvm }
+                vm v[1..4] on node { vcpus 2 memory 2 GiB }
+                """);
+        Result result = run("simulate", model.toString(), "--for", "1 min", "--format", "json");
+        JsonNode report = new ObjectMapper().readTree(result.out());
+        List<String> placed = new ArrayList<>();
+        report.get("timeline").forEach(e -> {
+            if (e.get("kind").asText().equals("vm-up")) {
+                placed.add(e.get("entity").asText() + "@" + e.get("message").asText().replace("running on ", ""));
+            }
+        });
+        assertEquals(List.of("v1@node1", "v2@node1", "v3@node2", "v4@node2"), placed, "two 2-vCPU VMs fill a 4-core host");
+    }
+
+    @Test
+    void theHtmlReportHasChartsAndTheProblems(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("report.html");
+        Result result = run("simulate", lab(), "--for", "8 min", "--format", "html", "-o", html.toString());
+        assertEquals(VinfraCli.OK, result.exit(), result.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<svg") && page.contains("<polyline"), "charts");
+        assertTrue(page.contains("CPU ready time per VM") && page.contains("sim.swapping"), "ready time and the problems");
+    }
+
+    @Test
+    void failOnTurnsProblemsIntoAFailingExitCode() {
+        assertEquals(VinfraCli.MODEL_ERRORS, run("simulate", lab(), "--for", "8 min", "--fail-on", "error").exit());
+        assertEquals(VinfraCli.OK, run("simulate", lab(), "--for", "50 s", "--fail-on", "error").exit(), "nothing has gone wrong yet at 50 s");
+    }
+
+    @Test
+    void aModelWithErrorsIsNotSimulatedAndBadOptionsAreExplained(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("bad.vinfra");
+        Files.writeString(model, "vm v on nowhere { }\n");
+        Result bad = run("simulate", model.toString());
+        assertEquals(VinfraCli.MODEL_ERRORS, bad.exit());
+        assertTrue(bad.err().contains("nothing simulated"), bad.err());
+        Result duration = run("simulate", lab(), "--for", "soon");
+        assertEquals(VinfraCli.USAGE_OR_IO, duration.exit());
+        assertTrue(duration.err().contains("--for"), duration.err());
+        assertEquals(VinfraCli.USAGE_OR_IO, run("simulate", lab(), "--format", "pdf").exit());
+    }
+}
