@@ -976,6 +976,9 @@ public final class StackSimulation {
                 + " stopped" + (lost > 0 ? " and " + lost + " running workloads lost their progress" : "") + ". They start again when it recovers"
                 + " (containers as their restart policy says).");
         recorder.hostLoad(h, sim.now(), 0, 0, host);
+        pressure[h] = Pressure.NONE;
+        memorySpeed[h] = 1;
+        recorder.memory(h, sim.now(), 0, Pressure.NONE);
         for (int c = 0; c < model.containers().size(); c++) {
             if (containerState[c] == State.FAILED && hostOf(model.containers().get(c)) == h && model.containers().get(c).restart() == Restart.NO) {
                 containerState[c] = State.EXITED;
@@ -986,6 +989,7 @@ public final class StackSimulation {
     // ------------------------------------------------------------------ sampling and results
 
     private void onSample(int subject, long data) {
+        settleAll(sim.now());
         recorder.sample(sim.now(), vmReadySeconds, vmState.length, v -> vmState[v] == State.RUNNING, memorySpeed);
         if (sim.now() + options.sampleInterval() <= options.duration() + 1e-9) {
             sim.schedule(options.sampleInterval(), sample, 0, 0);

@@ -1,11 +1,7 @@
 package org.vinfra.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -69,31 +65,11 @@ final class FormatCommand implements Callable<Integer> {
                     exit = VinfraCli.MODEL_ERRORS;
                 }
             } else if (!after.equals(before)) {
-                writeAtomically(file, after);
+                AtomicFile.write(file, after);
                 err.println("formatted " + file);
             }
         }
         out.flush();
         return exit;
-    }
-
-    /** Writes beside the file, then renames: a failure leaves the original intact. */
-    private static void writeAtomically(Path file, String text) {
-        Path temporary = null;
-        try {
-            temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + file + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the rename succeeded or the write failed: nothing else to clean
-                }
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -65,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("vinfra: the input has errors: nothing written");
             return VinfraCli.MODEL_ERRORS;
         }
-        write(result.text());
+        AtomicFile.write(output, result.text());
         ModelSet written = Language.load(List.of(output));
         for (Problem problem : written.validate()) {
             out.println(problem.format());
@@ -73,26 +72,5 @@ final class ImportCommand implements Callable<Integer> {
         out.flush();
         err.println("wrote " + output);
         return VinfraCli.OK;
-    }
-
-    private void write(String text) {
-        Path folder = output.toAbsolutePath().getParent();
-        Path temporary = null;
-        try {
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + output.getFileName(), ".tmp");
-            Files.writeString(temporary, text);
-            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + output + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // moved into place, or never written
-                }
-            }
-        }
     }
 }

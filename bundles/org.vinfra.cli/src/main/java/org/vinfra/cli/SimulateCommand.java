@@ -1,11 +1,8 @@
 package org.vinfra.cli;
 
 import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -94,8 +91,11 @@ final class SimulateCommand implements Callable<Integer> {
             out.print(report);
             out.flush();
         } else {
-            write(report);
+            AtomicFile.write(output, report);
             err.println("wrote " + output);
+        }
+        if (reportedLater != null) {
+            reportedLater.countDown();
         }
         if ("stopped".equals(result.run().outcome())) {
             err.printf(Locale.ROOT, "vinfra: stopped at %.1f s of %.1f s; the results cover the time simulated%n", result.run().endedAt(), seconds);
@@ -132,6 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** Counted down once the report is out, so that a Ctrl-C lets it be printed before the JVM exits. */
     private CountDownLatch reportedLater;
 
     private double parseDuration() {
@@ -143,22 +144,6 @@ final class SimulateCommand implements Callable<Integer> {
             return seconds;
         } catch (IllegalArgumentException e) {
             throw new UserError("--for: " + e.getMessage(), VinfraCli.USAGE_OR_IO);
-        }
-    }
-
-    private void write(String report) {
-        Path folder = output.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, "." + output.getFileName(), ".tmp");
-            Files.writeString(temporary, report);
-            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + output + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
-        } finally {
-            if (reportedLater != null) {
-                reportedLater.countDown();
-            }
         }
     }
 
