@@ -95,6 +95,11 @@ public final class StackSimulation {
     private final boolean[] datastoreFull;
     private final boolean[] vmPaused;
     private final int kindDatastoreFull;
+    /** Hosts whose shares are recomputed once all events of this instant have run. */
+    private final boolean[] recomputePending;
+    private final int kindRecompute;
+    /** Each host has one pending "next workload finishes" event; older ones are ignored by this version. */
+    private final long[] hostFinishVersion;
     // who runs where
     private final List<List<Integer>> vmsOnHost = new ArrayList<>();
     private final List<List<Integer>> containersOnHost = new ArrayList<>();
@@ -117,12 +122,15 @@ public final class StackSimulation {
         containerUp = sim.register(this::onContainerUp);
         containerHealthy = sim.register(this::onContainerHealthy);
         workloadStart = sim.register(this::onWorkloadStart);
-        workloadFinish = sim.register(this::onWorkloadFinish);
+        workloadFinish = sim.register(this::onNextFinish);
         timedAction = sim.register(this::onTimedAction);
         spikeEnd = sim.register(this::onSpikeEnd);
         containerRestart = sim.register((c, data) -> tryStartContainer(c));
         sample = sim.register(this::onSample);
         kindDatastoreFull = sim.register(this::onDatastoreFull);
+        recomputePending = new boolean[model.hosts().size()];
+        hostFinishVersion = new long[model.hosts().size()];
+        kindRecompute = sim.register(this::onRecompute);
         datastoreUsed = new double[model.datastores().size()];
         datastoreVersion = new long[model.datastores().size()];
         datastoreFull = new boolean[model.datastores().size()];
@@ -326,7 +334,7 @@ public final class StackSimulation {
         for (int c : containersInVm.get(v)) {
             tryStartContainer(c);
         }
-        memoryChanged(vmHost[v]);
+        changed(vmHost[v]);
     }
 
     /** Starts a container when its machine runs and its dependencies' conditions hold. */
@@ -443,7 +451,7 @@ public final class StackSimulation {
             return;
         }
         network.start(w, workload, this::runnerRunning, recorder, sim.now());
-        memoryChanged(h);
+        changed(h);
     }
 
     /** Instructions (millions) the workload needs; a utilisation for a time is that many CPUs at full speed. */
@@ -458,13 +466,43 @@ public final class StackSimulation {
         return workload.instructionsMi() > 0 ? Math.max(1, workload.threads()) : Math.max(1e-9, workload.utilisation());
     }
 
-    private void onWorkloadFinish(int w, long stamp) {
-        if (stamp != version[w] || workloadState[w] != State.RUNNING) {
+    private void onRecompute(int h, long data) {
+        recomputePending[h] = false;
+        memoryChanged(h);
+    }
+
+    /** The earliest finish on a host has come: every workload done by now finishes (several may end together). */
+    private void onNextFinish(int h, long stamp) {
+        if (stamp != hostFinishVersion[h] || !hostUpNow[h]) {
             return;
         }
-        Workload workload = model.workloads().get(w);
-        int h = hostOfTarget(workload.target());
         settleHost(h);
+        List<Integer> done = new ArrayList<>();
+        forEachWorkloadOn(h, w -> {
+            if (running(w) && remaining[w] <= 1e-9 * Math.max(1, totalWork[w])) {
+                done.add(w);
+            }
+        });
+        for (int w : done) {
+            finish(w);
+        }
+        changed(h);
+    }
+
+    private void forEachWorkloadOn(int h, java.util.function.IntConsumer action) {
+        for (int v : vmsOnHost.get(h)) {
+            workloadsOfVm.get(v).forEach(action::accept);
+            for (int c : containersInVm.get(v)) {
+                workloadsOfContainer.get(c).forEach(action::accept);
+            }
+        }
+        for (int c : containersOnHost.get(h)) {
+            workloadsOfContainer.get(c).forEach(action::accept);
+        }
+    }
+
+    private void finish(int w) {
+        Workload workload = model.workloads().get(w);
         workloadState[w] = State.EXITED;
         finished[w] = sim.now();
         remaining[w] = 0;
@@ -479,7 +517,6 @@ public final class StackSimulation {
         if (workload.target().container()) {
             containerWorkloadDone(workload.target().index());
         }
-        memoryChanged(h);
     }
 
     private void containerWorkloadDone(int c) {
@@ -629,6 +666,7 @@ public final class StackSimulation {
             i++;
         }
         recorder.hostLoad(h, sim.now(), busy, capacity, host);
+        scheduleNextFinish(h);
         scheduleDatastoresFull(h);
     }
 
@@ -716,17 +754,37 @@ public final class StackSimulation {
     }
 
     private void setRate(int w, double newRate) {
-        if (!running(w)) {
-            return;
+        if (running(w)) {
+            rate[w] = newRate;
         }
-        rate[w] = newRate;
-        version[w]++;
-        if (newRate > 0) {
-            sim.schedule(remaining[w] / newRate, workloadFinish, w, version[w]);
+    }
+
+    /** One event per host: when its earliest workload finishes at the current rates. */
+    private void scheduleNextFinish(int h) {
+        double[] next = { Double.MAX_VALUE };
+        forEachWorkloadOn(h, w -> {
+            if (running(w) && rate[w] > 0) {
+                next[0] = Math.min(next[0], remaining[w] / rate[w]);
+            }
+        });
+        hostFinishVersion[h]++;
+        if (next[0] < Double.MAX_VALUE) {
+            sim.schedule(next[0], workloadFinish, h, hostFinishVersion[h]);
         }
     }
 
     // ------------------------------------------------------------------ memory
+
+    /**
+     * Asks for the memory and CPU of a host to be recomputed after the other events of this instant:
+     * a thousand workloads starting together cost one recomputation, not a thousand.
+     */
+    private void changed(int h) {
+        if (h >= 0 && !recomputePending[h]) {
+            recomputePending[h] = true;
+            sim.schedule(0, kindRecompute, h, 0);
+        }
+    }
 
     /** Re-evaluates memory pressure on a host (reclamation, OOM), then the CPU shares. */
     private void memoryChanged(int h) {
