@@ -117,7 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }, "vinfra-simulate-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        Progress progress = new Progress(seconds, System.console());
+        Progress progress = new Progress(seconds, Progress.onATerminal());
         try {
             SimulationResult result = simulation.run(progress::update);
             progress.done();
@@ -147,34 +147,47 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on a terminal, shown once a run has taken more than a second. */
+    /** A progress bar on standard error when the user sits at a terminal, shown once a run has taken more than a second. */
     private static final class Progress {
         private final double total;
-        private final Console console;
+        private final boolean terminal;
         private final long start = System.nanoTime();
         private boolean shown;
 
-        Progress(double total, Console console) {
+        Progress(double total, boolean terminal) {
             this.total = total;
-            this.console = console;
+            this.terminal = terminal;
+        }
+
+        /** A console that is a terminal (Java 22+ says so with isTerminal(); before, a console exists only on one). */
+        static boolean onATerminal() {
+            Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException e) {
+                return true;
+            }
         }
 
         void update(double now) {
-            if (console == null || System.nanoTime() - start < 1_000_000_000L) {
+            if (!terminal || System.nanoTime() - start < 1_000_000_000L) {
                 return;
             }
             shown = true;
             int width = 30;
             int filled = (int) Math.round(width * Math.min(1, now / total));
-            console.writer().printf(Locale.ROOT, "\rsimulating [%s%s] %3.0f%% (%.0f of %.0f s)", "#".repeat(filled), " ".repeat(width - filled),
+            System.err.printf(Locale.ROOT, "\rsimulating [%s%s] %3.0f%% (%.0f of %.0f s)", "#".repeat(filled), " ".repeat(width - filled),
                     100 * now / total, now, total);
-            console.writer().flush();
+            System.err.flush();
         }
 
         void done() {
             if (shown) {
-                console.writer().print("\r" + " ".repeat(70) + "\r");
-                console.writer().flush();
+                System.err.print("\r" + " ".repeat(70) + "\r");
+                System.err.flush();
             }
         }
     }
