@@ -10,7 +10,8 @@ import org.vinfra.lang.model.Replicas;
 
 /**
  * Exports every named element by its qualified name and, for a replicated element such as
- * {@code vm web[1..3]}, also by the name of each replica (web1, web2, web3).
+ * {@code vm web[1..3]}, also by the name of each replica (web1, web2, web3), and its parts by
+ * the name of each replica too (rack3.eth0 for NIC eth0 of host rack[1..4]).
  */
 public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
 
@@ -23,6 +24,15 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
         acceptor.accept(EObjectDescription.create(name, element));
         for (String replica : Replicas.names(name.getLastSegment(), Replicas.of(element))) {
             acceptor.accept(EObjectDescription.create(name.skipLast(1).append(replica), element));
+        }
+        // a part of a replicated element is known in each replica too: rack3.eth0
+        EObject parent = element.eContainer();
+        QualifiedName parentName = parent == null ? null : getQualifiedNameProvider().getFullyQualifiedName(parent);
+        if (parentName != null && Replicas.of(parent) != null && name.startsWith(parentName)) {
+            QualifiedName rest = name.skipFirst(parentName.getSegmentCount());
+            for (String replica : Replicas.names(parentName.getLastSegment(), Replicas.of(parent))) {
+                acceptor.accept(EObjectDescription.create(parentName.skipLast(1).append(replica).append(rest), element));
+            }
         }
         return true;
     }

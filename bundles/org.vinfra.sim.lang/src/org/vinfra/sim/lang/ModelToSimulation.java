@@ -29,6 +29,8 @@ import org.vinfra.lang.vinfra.Instruction;
 import org.vinfra.lang.vinfra.Machine;
 import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.vinfra.Network;
+import org.vinfra.lang.vinfra.Pause;
+import org.vinfra.lang.vinfra.Resume;
 import org.vinfra.lang.vinfra.NetworkAttachment;
 import org.vinfra.lang.vinfra.Nic;
 import org.vinfra.lang.vinfra.PortForward;
@@ -285,7 +287,7 @@ public final class ModelToSimulation {
         for (int i = 0; i < names.size(); i++) {
             int index = sim.add(new SimModel.Container(names.get(i), container.getRuntime() == org.vinfra.lang.vinfra.Runtime.LXC,
                     placements.get(i % placements.size()), quota, shares, limit, healthyAfter, restart, List.of(), List.copyOf(attachments),
-                    layers, sharedNamespaces(container)));
+                    layers, sharedNamespaces(container), pinnedCpus(container)));
             containers.get(container).add(index);
         }
     }
@@ -309,6 +311,24 @@ public final class ModelToSimulation {
             placements.add(Placement.host(host));
         }
         return placements;
+    }
+
+    /** How many CPUs a container's cpuset pins it to (0: not pinned). */
+    private static int pinnedCpus(Container container) {
+        String cpuset = container.getCgroup() == null ? null : container.getCgroup().getCpuset();
+        if (cpuset == null || !cpuset.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+            return 0;
+        }
+        java.util.Set<Integer> cpus = new java.util.TreeSet<>();
+        for (String part : cpuset.split(",")) {
+            String[] range = part.split("-");
+            int from = Integer.parseInt(range[0]);
+            int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+            for (int cpu = from; cpu <= to; cpu++) {
+                cpus.add(cpu);
+            }
+        }
+        return cpus.size();
     }
 
     /** The namespaces a container shares with its machine: those its 'namespaces' list leaves out (none when it has no list). */
@@ -415,10 +435,29 @@ public final class ModelToSimulation {
                     .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.Start(t))));
             case Stop stop -> targets(stop, Literals.STOP__TARGET, stop.getTarget())
                     .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.Stop(t))));
-            case Fail fail -> hostsOf(fail, Literals.FAIL__TARGET, fail.getTarget())
-                    .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.Fail(h))));
-            case Recover recover -> hostsOf(recover, Literals.RECOVER__TARGET, recover.getTarget())
-                    .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.Recover(h))));
+            case Fail fail -> {
+                if (fail.getNic() != null) {
+                    Nic nic = fail.getNic();
+                    hostsOf(fail, Literals.FAIL__NIC, (Host) nic.eContainer())
+                            .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.FailNic(h, nic.getName()))));
+                } else {
+                    hostsOf(fail, Literals.FAIL__HOST, fail.getHost()).forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.Fail(h))));
+                }
+            }
+            case Recover recover -> {
+                if (recover.getNic() != null) {
+                    Nic nic = recover.getNic();
+                    hostsOf(recover, Literals.RECOVER__NIC, (Host) nic.eContainer())
+                            .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.RecoverNic(h, nic.getName()))));
+                } else {
+                    hostsOf(recover, Literals.RECOVER__HOST, recover.getHost())
+                            .forEach(h -> sim.add(new SimModel.TimedAction(time, new SimModel.Recover(h))));
+                }
+            }
+            case Pause pause -> targets(pause, Literals.PAUSE__TARGET, pause.getTarget())
+                    .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.Pause(t))));
+            case Resume resume -> targets(resume, Literals.RESUME__TARGET, resume.getTarget())
+                    .forEach(t -> sim.add(new SimModel.TimedAction(time, new SimModel.Resume(t))));
             case HotAdd add -> targets(add, Literals.HOT_ADD__TARGET, add.getTarget()).forEach(t -> sim.add(new SimModel.TimedAction(time,
                     add.getMemory() != null ? new SimModel.HotAddMemory(t.index(), add.getMemory()) : new SimModel.HotAddVcpus(t.index(),
                             add.getVcpus() == null ? 1 : add.getVcpus()))));
@@ -434,9 +473,15 @@ public final class ModelToSimulation {
         }
     }
 
+    /** The replicas of a host that an action names: one replica (node3, node3.eth0) or the whole group. */
     private List<Integer> hostsOf(EObject owner, EReference reference, Host host) {
         List<Integer> replicas = hosts.getOrDefault(host, List.of());
-        int one = replicaNamed(owner, reference, host, replicas);
-        return one >= 0 ? List.of(one) : replicas;
+        if (Replicas.of(host) == null) {
+            return replicas;
+        }
+        List<INode> nodes = NodeModelUtils.findNodesForFeature(owner, reference);
+        String first = nodes.isEmpty() ? "" : NodeModelUtils.getTokenText(nodes.get(0)).split("\\.")[0];
+        int index = Replicas.names(host.getName(), Replicas.of(host)).indexOf(first);
+        return index >= 0 ? List.of(replicas.get(index)) : replicas;
     }
 }

@@ -175,4 +175,64 @@ class StackTest {
         SimulationResult.Event event = result.timeline().stream().filter(e -> e.kind().equals("namespaces")).findFirst().orElseThrow();
         assertTrue(event.message().contains("processes") && event.message().contains("network interfaces"), event.message());
     }
+
+    /** Two flows from host a to host b want 800 Mbps each; a's 1 Gbps NIC is the bottleneck: 500 Mbps each (max-min fairness). */
+    @Test
+    void flowsShareTheNicFairly() {
+        SimModel model = new SimModel();
+        int a = model.add(Models.host("a", 4, 1, 16 * GIB, Models.KVM));
+        int b = model.add(Models.host("b", 4, 1, 16 * GIB, Models.KVM));
+        int lan = model.add(new Network("lan", NetworkMode.BRIDGED, -1, List.of()));
+        int client = model.add(Models.vm("client", a, 2, GIB, List.of(new Attachment(lan, false))));
+        int server = model.add(Models.vm("server", b, 2, GIB, List.of(new Attachment(lan, false))));
+        model.add(new Workload("upload1", Models.vmTarget(client), 60_000, 1, 0, 0, 0, 0, Double.NaN,
+                List.of(new Flow(Models.vmTarget(server), 0, 800e6))));
+        model.add(new Workload("upload2", Models.vmTarget(client), 60_000, 1, 0, 0, 0, 0, Double.NaN,
+                List.of(new Flow(Models.vmTarget(server), 0, 800e6))));
+        SimulationResult result = Models.run(model, 60);
+        assertTrue(result.timeline().stream().anyMatch(e -> e.kind().equals("flow-limited") && e.message().contains("gets 500.0 Mbps of the 800.0")),
+                result.timeline().toString());
+        SimulationResult.Series nic = result.series().stream().filter(s -> s.entity().equals("a") && s.metric().equals("network")).findFirst()
+                .orElseThrow();
+        assertEquals(1000, java.util.Arrays.stream(nic.values()).max().orElseThrow(), 1e-6, "the NIC carries its full 1 Gbps");
+    }
+
+    @Test
+    void aFailedNicCutsTrafficBetweenHosts() {
+        SimModel model = new SimModel();
+        int a = model.add(Models.host("a", 4, 1, 16 * GIB, Models.KVM));
+        int b = model.add(Models.host("b", 4, 1, 16 * GIB, Models.KVM));
+        int lan = model.add(new Network("lan", NetworkMode.BRIDGED, -1, List.of()));
+        int client = model.add(Models.vm("client", a, 2, GIB, List.of(new Attachment(lan, false))));
+        int server = model.add(Models.vm("server", b, 2, GIB, List.of(new Attachment(lan, false))));
+        model.add(new Workload("upload", Models.vmTarget(client), 60_000, 1, 0, 0, 0, 0, Double.NaN,
+                List.of(new Flow(Models.vmTarget(server), 0, 100e6))));
+        model.add(new TimedAction(40, new SimModel.FailNic(b, "eth0")));
+        SimulationResult result = Models.run(model, 60);
+        assertTrue(Models.codes(result).contains("sim.nic-failed"));
+        assertEquals(40, eventTime(result, "flow-cut", "upload"), 1e-9);
+    }
+
+    /** Paused for 10 s in the middle of 20 s of CPU: it ends 10 s later than it would have. */
+    @Test
+    void aPausedVmMakesNoProgress() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("h", 2, 1, 8 * GIB, Models.KVM));
+        int v = model.add(Models.vm("v", h, 1, GIB));
+        model.add(Models.cpu("job", Models.vmTarget(v), 20, 1));
+        model.add(new TimedAction(35, new SimModel.Pause(Models.vmTarget(v))));
+        model.add(new TimedAction(45, new SimModel.Resume(Models.vmTarget(v))));
+        assertEquals(20 / 0.98 + 10, Models.runtime(Models.run(model, 200), "job"), 1e-6);
+    }
+
+    /** A container pinned to one CPU of a 4-core host runs its 2 threads on that one: 10 s of CPU per thread takes 20 s. */
+    @Test
+    void aPinnedContainerUsesOnlyItsCpus() {
+        SimModel model = new SimModel();
+        int h = model.add(Models.host("docker-host", 4, 1, 16 * GIB, Hypervisor.NONE));
+        int c = model.add(new Container("pinned", false, Placement.host(h), 0, 1024, 0, -1, Restart.NO, List.of(), List.of(), List.of(),
+                List.of(), 1));
+        model.add(Models.cpu("job", Models.containerTarget(c), 10, 2));
+        assertEquals(20, Models.runtime(Models.run(model, 100), "job"), 1e-6);
+    }
 }

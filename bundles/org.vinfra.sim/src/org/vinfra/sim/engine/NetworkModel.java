@@ -36,13 +36,38 @@ final class NetworkModel {
     private final int[] vmHost;
     private final List<Active> active = new ArrayList<>();
     private final Map<Active, Double> rates = new LinkedHashMap<>();
+    private final java.util.Set<Integer> failedNics = new java.util.HashSet<>();
+    private final Recorder recorder;
 
-    NetworkModel(SimModel model, int[] vmHost) {
+    NetworkModel(SimModel model, int[] vmHost, Recorder recorder) {
         this.model = model;
         this.vmHost = vmHost;
+        this.recorder = recorder;
     }
 
-    void start(int w, Workload workload, Predicate<Target> running, Recorder recorder, double now) {
+    /** A host's physical NICs fail (up = false) or come back: flows crossing them are re-shared. */
+    void nic(int host, boolean up, double now, Recorder unused) {
+        if (up) {
+            failedNics.remove(host);
+        } else {
+            failedNics.add(host);
+        }
+        allocate(recorder, now);
+    }
+
+    /** What crosses a host's NICs now, in bits per second. */
+    double nicBitsPerSecond(int host) {
+        String link = "nic:" + host;
+        double total = 0;
+        for (Map.Entry<Active, Double> entry : rates.entrySet()) {
+            if (entry.getKey().links().contains(link)) {
+                total += entry.getValue();
+            }
+        }
+        return total;
+    }
+
+    void start(int w, Workload workload, Predicate<Target> running, double now) {
         for (Flow flow : workload.flows()) {
             String from = name(workload.target());
             String to = name(flow.to());
@@ -62,7 +87,9 @@ final class NetworkModel {
     }
 
     void stop(int w, double now) {
-        active.removeIf(a -> a.workload() == w);
+        if (active.removeIf(a -> a.workload() == w)) {
+            allocate(recorder, now);
+        }
     }
 
     private void allocate(Recorder recorder, double now) {
@@ -114,7 +141,10 @@ final class NetworkModel {
         }
         for (Map.Entry<Active, Double> entry : rates.entrySet()) {
             Active flow = entry.getKey();
-            if (entry.getValue() < flow.flow().bitsPerSecond() - 1e-6) {
+            if (entry.getValue() <= 1e-6) {
+                recorder.event(now, "flow-cut", model.workloads().get(flow.workload()).name(), "flow to " + name(flow.flow().to())
+                        + " gets nothing: a NIC on its path (" + flow.links() + ") has failed");
+            } else if (entry.getValue() < flow.flow().bitsPerSecond() - 1e-6) {
                 recorder.event(now, "flow-limited", model.workloads().get(flow.workload()).name(), String.format(Locale.ROOT,
                         "flow to %s gets %.1f Mbps of the %.1f Mbps it wants: links %s are shared", name(flow.flow().to()),
                         entry.getValue() / 1e6, flow.flow().bitsPerSecond() / 1e6, flow.links()));
@@ -135,7 +165,10 @@ final class NetworkModel {
 
     private double capacity(String link) {
         int h = Integer.parseInt(link.substring(link.indexOf(':') + 1));
-        return link.startsWith("nic:") ? model.hosts().get(h).nicBitsPerSecond() : VIRTUAL_SWITCH_BPS;
+        if (link.startsWith("nic:")) {
+            return failedNics.contains(h) ? 0 : model.hosts().get(h).nicBitsPerSecond();
+        }
+        return VIRTUAL_SWITCH_BPS;
     }
 
     private List<String> links(Target from, Target to) {

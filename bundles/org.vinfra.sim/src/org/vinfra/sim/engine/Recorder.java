@@ -41,6 +41,7 @@ final class Recorder {
     private final List<double[]> hostCpu = new ArrayList<>();
     private final List<double[]> hostMemory = new ArrayList<>();
     private final List<double[]> hostSwap = new ArrayList<>();
+    private final List<double[]> hostNetwork = new ArrayList<>();
     private final List<double[]> vmReady = new ArrayList<>();
     private final List<Double> clusterCpu = new ArrayList<>();
     private final List<Double> clusterSwap = new ArrayList<>();
@@ -82,12 +83,14 @@ final class Recorder {
         ballooned[h] = pressure.ballooned();
     }
 
-    void sample(double time, double[] readySeconds, int vmCount, IntPredicate running, double[] memorySpeed) {
+    void sample(double time, double[] readySeconds, int vmCount, IntPredicate running, double[] memorySpeed,
+            java.util.function.IntToDoubleFunction nicBitsPerSecond) {
         int hostsShown = Math.min(options.seriesLimit(), busy.length);
         int vmsShown = Math.min(options.seriesLimit(), vmCount);
         double[] cpu = new double[hostsShown];
         double[] memory = new double[hostsShown];
         double[] swap = new double[hostsShown];
+        double[] network = new double[hostsShown];
         double totalUsed = 0;
         double totalLogical = 0;
         long totalSwap = 0;
@@ -101,6 +104,7 @@ final class Recorder {
                 cpu[h] = used / host.logicalCpus();
                 memory[h] = memoryUsed[h] / (double) (1L << 30);
                 swap[h] = swapped[h] / (double) (1L << 30);
+                network[h] = nicBitsPerSecond.applyAsDouble(h) / 1e6;
             }
         }
         double[] ready = new double[vmsShown];
@@ -117,6 +121,7 @@ final class Recorder {
         hostCpu.add(cpu);
         hostMemory.add(memory);
         hostSwap.add(swap);
+        hostNetwork.add(network);
         vmReady.add(ready);
         clusterCpu.add(totalLogical > 0 ? totalUsed / totalLogical : 0);
         clusterSwap.add(totalSwap / (double) (1L << 30));
@@ -141,6 +146,7 @@ final class Recorder {
             series.add(new Series(name, "cpu", "fraction", t, column(hostCpu, h)));
             series.add(new Series(name, "memory", "GiB", t, column(hostMemory, h)));
             series.add(new Series(name, "swap", "GiB", t, column(hostSwap, h)));
+            series.add(new Series(name, "network", "Mbps through its NICs", t, column(hostNetwork, h)));
         }
         int vmsShown = Math.min(options.seriesLimit(), model.vms().size());
         for (int v = 0; v < vmsShown; v++) {

@@ -94,6 +94,7 @@ public final class StackSimulation {
     private final long[] datastoreVersion;
     private final boolean[] datastoreFull;
     private final boolean[] vmPaused;
+    private boolean[] containerPaused;
     private final int kindDatastoreFull;
     /** Hosts whose shares are recomputed once all events of this instant have run. */
     private final boolean[] recomputePending;
@@ -135,6 +136,7 @@ public final class StackSimulation {
         datastoreVersion = new long[model.datastores().size()];
         datastoreFull = new boolean[model.datastores().size()];
         vmPaused = new boolean[model.vms().size()];
+        containerPaused = new boolean[model.containers().size()];
         for (int d = 0; d < datastoreUsed.length; d++) {
             datastoreUsed[d] = model.datastores().get(d).used();
         }
@@ -161,7 +163,7 @@ public final class StackSimulation {
         }
         int vms = model.vms().size();
         vmHost = new int[vms];
-        network = new NetworkModel(model, vmHost);
+        network = new NetworkModel(model, vmHost, recorder);
         vmState = new State[vms];
         vmVcpus = new int[vms];
         vmMemory = new long[vms];
@@ -450,7 +452,7 @@ public final class StackSimulation {
         if (workload.target().container() && oomKilled(workload.target().index())) {
             return;
         }
-        network.start(w, workload, this::runnerRunning, recorder, sim.now());
+        network.start(w, workload, this::runnerRunning, sim.now());
         changed(h);
     }
 
@@ -736,7 +738,7 @@ public final class StackSimulation {
 
     private double rawDemand(int c) {
         double want = 0;
-        if (containerState[c] == State.RUNNING) {
+        if (containerState[c] == State.RUNNING && !containerPaused[c]) {
             for (int w : workloadsOfContainer.get(c)) {
                 want += running(w) ? threads(model.workloads().get(w)) * spike[w] : 0;
             }
@@ -744,9 +746,11 @@ public final class StackSimulation {
         return want;
     }
 
+    /** A container is capped by its CPU quota and by the CPUs it is pinned to (cpuset). */
     private double containerCap(int c, int machineCpus) {
-        double quota = model.containers().get(c).cpuQuota();
-        return quota > 0 ? Math.min(quota, machineCpus) : machineCpus;
+        Container container = model.containers().get(c);
+        double cap = container.cpuQuota() > 0 ? Math.min(container.cpuQuota(), machineCpus) : machineCpus;
+        return container.pinnedCpus() > 0 ? Math.min(cap, container.pinnedCpus()) : cap;
     }
 
     private double containerDemand(int c, int machineCpus) {
@@ -903,6 +907,18 @@ public final class StackSimulation {
             case SimModel.Start start -> startTarget(start.target());
             case SimModel.Stop stop -> stopTarget(stop.target());
             case SimModel.Fail fail -> failHost(fail.host());
+            case SimModel.Pause pause -> pause(pause.target(), true);
+            case SimModel.Resume resume -> pause(resume.target(), false);
+            case SimModel.FailNic fail -> {
+                network.nic(fail.host(), false, sim.now(), null);
+                recorder.problem(Severity.ERROR, "sim.nic-failed", model.hosts().get(fail.host()).name() + "." + fail.nic(), sim.now(),
+                        "NIC '" + fail.nic() + "' of host '" + model.hosts().get(fail.host()).name() + "' failed: traffic between its VMs and"
+                                + " containers and other hosts is cut (on a host, they still reach each other through the virtual switch).");
+            }
+            case SimModel.RecoverNic recover -> {
+                network.nic(recover.host(), true, sim.now(), null);
+                recorder.event(sim.now(), "nic-recover", model.hosts().get(recover.host()).name() + "." + recover.nic(), "back");
+            }
             case SimModel.Recover recover -> {
                 if (!hostUpNow[recover.host()]) {
                     recorder.event(sim.now(), "host-recover", model.hosts().get(recover.host()).name(), "powered on again");
@@ -928,6 +944,20 @@ public final class StackSimulation {
                 sim.schedule(spikeAction.duration(), spikeEnd, w, 0);
                 workloadLoadChanged(w);
             }
+        }
+    }
+
+    private void pause(Target target, boolean paused) {
+        if (target.container()) {
+            containerPaused[target.index()] = paused;
+        } else {
+            vmPaused[target.index()] = paused;
+        }
+        recorder.event(sim.now(), paused ? "pause" : "resume", runnerName(target), paused ? "paused: its workloads wait, its memory stays"
+                : "resumed");
+        int h = hostOfTarget(target);
+        if (h >= 0 && hostUpNow[h]) {
+            changed(h);
         }
     }
 
@@ -1048,7 +1078,7 @@ public final class StackSimulation {
 
     private void onSample(int subject, long data) {
         settleAll(sim.now());
-        recorder.sample(sim.now(), vmReadySeconds, vmState.length, v -> vmState[v] == State.RUNNING, memorySpeed);
+        recorder.sample(sim.now(), vmReadySeconds, vmState.length, v -> vmState[v] == State.RUNNING, memorySpeed, network::nicBitsPerSecond);
         if (sim.now() + options.sampleInterval() <= options.duration() + 1e-9) {
             sim.schedule(options.sampleInterval(), sample, 0, 0);
         }

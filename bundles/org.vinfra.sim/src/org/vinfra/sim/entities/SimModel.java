@@ -72,7 +72,13 @@ public final class SimModel {
      * its machine (it sees the machine's processes, network...).
      */
     public record Container(String name, boolean lxc, Placement placement, double cpuQuota, int shares, long memoryLimit, double healthyAfter,
-            Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers, List<String> sharedNamespaces) {
+            Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers, List<String> sharedNamespaces,
+            int pinnedCpus) {
+        public Container(String name, boolean lxc, Placement placement, double cpuQuota, int shares, long memoryLimit, double healthyAfter,
+                Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers, List<String> sharedNamespaces) {
+            this(name, lxc, placement, cpuQuota, shares, memoryLimit, healthyAfter, restart, dependencies, networks, layers, sharedNamespaces, 0);
+        }
+
         public Container(String name, boolean lxc, Placement placement, double cpuQuota, int shares, long memoryLimit, double healthyAfter,
                 Restart restart, List<Dependency> dependencies, List<Attachment> networks, List<Layer> layers) {
             this(name, lxc, placement, cpuQuota, shares, memoryLimit, healthyAfter, restart, dependencies, networks, layers, List.of());
@@ -115,7 +121,22 @@ public final class SimModel {
     }
 
     /** Something that happens at a given time of the run. */
-    public sealed interface Action permits Start, Stop, Fail, Recover, HotAddMemory, HotAddVcpus, HotRemoveMemory, Spike {
+    public sealed interface Action permits Start, Stop, Pause, Resume, Fail, Recover, FailNic, RecoverNic, HotAddMemory, HotAddVcpus,
+            HotRemoveMemory, Spike {
+    }
+
+    /** Freezes a VM or container: its workloads stop progressing, its memory stays. */
+    public record Pause(Target target) implements Action {
+    }
+
+    public record Resume(Target target) implements Action {
+    }
+
+    /** The physical NICs of a host stop: traffic between it and other hosts is cut. */
+    public record FailNic(int host, String nic) implements Action {
+    }
+
+    public record RecoverNic(int host, String nic) implements Action {
     }
 
     public record Start(Target target) implements Action {
@@ -219,6 +240,6 @@ public final class SimModel {
     public void setDependencies(int container, List<Dependency> dependencies) {
         Container old = containers.get(container);
         containers.set(container, new Container(old.name(), old.lxc(), old.placement(), old.cpuQuota(), old.shares(), old.memoryLimit(),
-                old.healthyAfter(), old.restart(), List.copyOf(dependencies), old.networks(), old.layers(), old.sharedNamespaces()));
+                old.healthyAfter(), old.restart(), List.copyOf(dependencies), old.networks(), old.layers(), old.sharedNamespaces(), old.pinnedCpus()));
     }
 }

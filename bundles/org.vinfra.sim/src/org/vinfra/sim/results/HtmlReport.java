@@ -33,6 +33,7 @@ public final class HtmlReport {
         chart(html, "CPU ready time per VM", "vCPUs waiting for a CPU", pickMetric(result, "ready"));
         chart(html, "Memory in use per host", "GiB", pickMetric(result, "memory"));
         chart(html, "Swapped guest memory", "GiB", pickMetric(result, "swap"));
+        chart(html, "Network through each host's NICs", "Mbps", pickMetric(result, "network"));
         html.append("</div>\n<h2>Problems found</h2>\n");
         if (result.problems().isEmpty()) {
             html.append("<p>None.</p>\n");

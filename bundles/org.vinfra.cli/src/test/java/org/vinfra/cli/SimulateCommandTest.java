@@ -123,4 +123,31 @@ class SimulateCommandTest {
         assertTrue(duration.err().contains("--for"), duration.err());
         assertEquals(VinfraCli.USAGE_OR_IO, run("simulate", lab(), "--format", "pdf").exit());
     }
+
+    @Test
+    void timelineActionsNameReplicasAndTheirNics(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("faults.vinfra");
+        Files.writeString(model, """
+                host node[1..2] { cpu { cores 4 features vt-x } memory 8 GiB nic eth0 { speed 1 Gbps } hypervisor kvm }
+                network lan { mode bridged to node1.eth0 }
+                vm a on node1 { vcpus 1 memory 1 GiB nic e on lan }
+                vm b on node2 { vcpus 1 memory 1 GiB nic e on lan }
+                workload sync on a { instructions 100 GI flow to b 100 Mbps }
+                timeline {
+                	at 40 s fail nic node2.eth0
+                	at 45 s pause a
+                	at 50 s resume a
+                }
+                """);
+        Result result = run("simulate", model.toString(), "--for", "1 min", "--format", "json");
+        assertEquals(VinfraCli.OK, result.exit(), result.err() + result.out());
+        JsonNode report = new ObjectMapper().readTree(result.out());
+        List<String> events = new ArrayList<>();
+        report.get("timeline").forEach(e -> events.add(e.get("time").asInt() + " " + e.get("kind").asText() + " " + e.get("entity").asText()));
+        assertTrue(events.contains("40 flow-cut sync"), events.toString());
+        assertTrue(events.contains("45 pause a") && events.contains("50 resume a"), events.toString());
+        List<String> problems = new ArrayList<>();
+        report.get("problems").forEach(p -> problems.add(p.get("code").asText() + " " + p.get("entity").asText()));
+        assertTrue(problems.contains("sim.nic-failed node2.eth0"), problems.toString());
+    }
 }
