@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 
 import org.vinfra.formats.ImportReport;
 import org.vinfra.formats.ModelNames;
+import org.vinfra.formats.ShellWords;
 import org.vinfra.formats.docker.DockerfileImporter;
 import org.vinfra.lang.model.Addresses;
 import org.vinfra.lang.vinfra.Cgroup;
@@ -339,7 +340,7 @@ public final class ComposeImporter {
         if (isSequence(value)) {
             items(value).forEach(item -> command.getArguments().add(scalar(item)));
         } else {
-            command.getArguments().addAll(ComposeValues.words(scalar(value)));
+            command.getArguments().addAll(ShellWords.split(scalar(value)));
         }
         return command;
     }

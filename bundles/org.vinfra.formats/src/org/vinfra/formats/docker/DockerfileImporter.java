@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.vinfra.formats.ImportReport;
 import org.vinfra.formats.ModelNames;
+import org.vinfra.formats.ShellWords;
 import org.vinfra.lang.vinfra.Cmd;
 import org.vinfra.lang.vinfra.Command;
 import org.vinfra.lang.vinfra.Copy;
@@ -64,7 +65,7 @@ public final class DockerfileImporter {
                     }
                     case "ENV" -> env(image, arguments);
                     case "COPY", "ADD" -> {
-                        List<String> paths = arguments.startsWith("[") ? json(arguments) : words(arguments);
+                        List<String> paths = arguments.startsWith("[") ? json(arguments) : ShellWords.split(arguments);
                         paths.removeIf(p -> p.startsWith("--"));
                         if (paths.size() != 2) {
                             throw new IllegalArgumentException(instruction.keyword() + " with " + paths.size()
@@ -175,7 +176,7 @@ public final class DockerfileImporter {
             addEnv(image, space < 0 ? arguments : arguments.substring(0, space), space < 0 ? "" : arguments.substring(space + 1).trim());
             return;
         }
-        for (String pair : words(arguments)) {
+        for (String pair : ShellWords.split(arguments)) {
             int equals = pair.indexOf('=');
             if (equals < 0) {
                 throw new IllegalArgumentException("'" + pair + "' is not KEY=value");
@@ -233,38 +234,5 @@ public final class DockerfileImporter {
             values.add(value.toString());
         }
         return values;
-    }
-
-    /** Words separated by spaces, with double or single quotes grouping. */
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        char quote = 0;
-        boolean inWord = false;
-        for (char c : text.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
     }
 }
