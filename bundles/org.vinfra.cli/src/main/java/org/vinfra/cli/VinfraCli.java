@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
         description = "Checks, formats and works with .vinfra models of virtual infrastructure.",
-        subcommands = { ValidateCommand.class, FormatCommand.class, GenerateCommand.class, ImportCommand.class, SimulateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { ValidateCommand.class, FormatCommand.class, GenerateCommand.class, ImportCommand.class, SimulateCommand.class,
+                LspCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class })
 public final class VinfraCli {
 
     public static final int OK = 0;

@@ -1,0 +1,2 @@
+/** Quick fixes for the diagnostics whose fix is clear. */
+package org.vinfra.lang.ide.codeactions;
