@@ -145,6 +145,24 @@ class LanguageServerTest {
             assertEquals("2", fix.getNewText());
             assertEquals(10, fix.getRange().getStart().getLine());
 
+            String lxcUri = dir.resolve("lxc.vinfra").toUri().toString();
+            String lxcText = "container alpine runtime lxc {\n\ttemplate \"alpine:3.19\"\n}\n";
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(lxcUri, "vinfra", 1, lxcText)));
+            Diagnostic privileged = null;
+            while (privileged == null && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(30)) {
+                PublishDiagnosticsParams published = client.diagnostics.poll(1, TimeUnit.SECONDS);
+                if (published != null && published.getUri().endsWith("lxc.vinfra")) {
+                    privileged = published.getDiagnostics().stream().filter(d -> d.getCode() != null
+                            && "vinfra.lxc-privileged".equals(d.getCode().getLeft())).findFirst().orElse(null);
+                }
+            }
+            assertTrue(privileged != null, "the privileged LXC container is reported");
+            CodeAction unprivileged = server.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(lxcUri),
+                    privileged.getRange(), new CodeActionContext(List.of(privileged)))).get(30, TimeUnit.SECONDS).get(0).getRight();
+            TextEdit insert = unprivileged.getEdit().getChanges().get(lxcUri).get(0);
+            assertEquals("\tunprivileged idmap 0 100000 65536\n", insert.getNewText());
+            assertEquals(new Position(2, 0), insert.getRange().getStart(), "inserted before the closing brace");
+
             server.shutdown().get(30, TimeUnit.SECONDS);
             server.exit();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server ends on exit");
