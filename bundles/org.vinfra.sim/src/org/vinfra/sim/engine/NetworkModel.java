@@ -46,7 +46,7 @@ final class NetworkModel {
     }
 
     /** A host's physical NICs fail (up = false) or come back: flows crossing them are re-shared. */
-    void nic(int host, boolean up, double now, Recorder unused) {
+    void nic(int host, boolean up, double now) {
         if (up) {
             failedNics.remove(host);
         } else {
@@ -150,17 +150,6 @@ final class NetworkModel {
                         entry.getValue() / 1e6, flow.flow().bitsPerSecond() / 1e6, flow.links()));
             }
         }
-    }
-
-    /** The bandwidth a flow of a workload gets now, in bits per second (0 when it has none). */
-    double rate(int workload) {
-        double total = 0;
-        for (Map.Entry<Active, Double> entry : rates.entrySet()) {
-            if (entry.getKey().workload() == workload) {
-                total += entry.getValue();
-            }
-        }
-        return total;
     }
 
     private double capacity(String link) {

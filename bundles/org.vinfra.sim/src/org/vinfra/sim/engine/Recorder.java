@@ -2,7 +2,6 @@ package org.vinfra.sim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import org.vinfra.sim.entities.SimModel;
@@ -72,7 +71,7 @@ final class Recorder {
         event(time, "problem", entity, message);
     }
 
-    void hostLoad(int h, double time, double wanted, double delivered, Host host) {
+    void hostLoad(int h, double wanted, double delivered) {
         busy[h] = wanted;
         capacity[h] = delivered;
     }
@@ -83,8 +82,7 @@ final class Recorder {
         ballooned[h] = pressure.ballooned();
     }
 
-    void sample(double time, double[] readySeconds, int vmCount, IntPredicate running, double[] memorySpeed,
-            java.util.function.IntToDoubleFunction nicBitsPerSecond) {
+    void sample(double time, double[] readySeconds, int vmCount, java.util.function.IntToDoubleFunction nicBitsPerSecond) {
         int hostsShown = Math.min(options.seriesLimit(), busy.length);
         int vmsShown = Math.min(options.seriesLimit(), vmCount);
         double[] cpu = new double[hostsShown];

@@ -52,7 +52,7 @@ public final class StackSimulation {
     private final int containerUp;
     private final int containerHealthy;
     private final int workloadStart;
-    private final int workloadFinish;
+    private final int nextFinish;
     private final int timedAction;
     private final int spikeEnd;
     private final int containerRestart;
@@ -123,7 +123,7 @@ public final class StackSimulation {
         containerUp = sim.register(this::onContainerUp);
         containerHealthy = sim.register(this::onContainerHealthy);
         workloadStart = sim.register(this::onWorkloadStart);
-        workloadFinish = sim.register(this::onNextFinish);
+        nextFinish = sim.register(this::onNextFinish);
         timedAction = sim.register(this::onTimedAction);
         spikeEnd = sim.register(this::onSpikeEnd);
         containerRestart = sim.register((c, data) -> tryStartContainer(c));
@@ -667,7 +667,7 @@ public final class StackSimulation {
             }
             i++;
         }
-        recorder.hostLoad(h, sim.now(), busy, capacity, host);
+        recorder.hostLoad(h, busy, capacity);
         scheduleNextFinish(h);
         scheduleDatastoresFull(h);
     }
@@ -773,7 +773,7 @@ public final class StackSimulation {
         });
         hostFinishVersion[h]++;
         if (next[0] < Double.MAX_VALUE) {
-            sim.schedule(next[0], workloadFinish, h, hostFinishVersion[h]);
+            sim.schedule(next[0], nextFinish, h, hostFinishVersion[h]);
         }
     }
 
@@ -910,13 +910,13 @@ public final class StackSimulation {
             case SimModel.Pause pause -> pause(pause.target(), true);
             case SimModel.Resume resume -> pause(resume.target(), false);
             case SimModel.FailNic fail -> {
-                network.nic(fail.host(), false, sim.now(), null);
+                network.nic(fail.host(), false, sim.now());
                 recorder.problem(Severity.ERROR, "sim.nic-failed", model.hosts().get(fail.host()).name() + "." + fail.nic(), sim.now(),
                         "NIC '" + fail.nic() + "' of host '" + model.hosts().get(fail.host()).name() + "' failed: traffic between its VMs and"
                                 + " containers and other hosts is cut (on a host, they still reach each other through the virtual switch).");
             }
             case SimModel.RecoverNic recover -> {
-                network.nic(recover.host(), true, sim.now(), null);
+                network.nic(recover.host(), true, sim.now());
                 recorder.event(sim.now(), "nic-recover", model.hosts().get(recover.host()).name() + "." + recover.nic(), "back");
             }
             case SimModel.Recover recover -> {
@@ -1063,7 +1063,7 @@ public final class StackSimulation {
         recorder.problem(Severity.ERROR, "sim.host-failed", host.name(), sim.now(), "Host '" + host.name() + "' failed: its VMs and containers"
                 + " stopped" + (lost > 0 ? " and " + lost + " running workloads lost their progress" : "") + ". They start again when it recovers"
                 + " (containers as their restart policy says).");
-        recorder.hostLoad(h, sim.now(), 0, 0, host);
+        recorder.hostLoad(h, 0, 0);
         pressure[h] = Pressure.NONE;
         memorySpeed[h] = 1;
         recorder.memory(h, sim.now(), 0, Pressure.NONE);
@@ -1078,7 +1078,7 @@ public final class StackSimulation {
 
     private void onSample(int subject, long data) {
         settleAll(sim.now());
-        recorder.sample(sim.now(), vmReadySeconds, vmState.length, v -> vmState[v] == State.RUNNING, memorySpeed, network::nicBitsPerSecond);
+        recorder.sample(sim.now(), vmReadySeconds, vmState.length, network::nicBitsPerSecond);
         if (sim.now() + options.sampleInterval() <= options.duration() + 1e-9) {
             sim.schedule(options.sampleInterval(), sample, 0, 0);
         }
