@@ -60,7 +60,6 @@ public final class StackSimulation {
 
     // hosts
     private final boolean[] hostUpNow;
-    private final double[] memorySpeed;
     private final Pressure[] pressure;
     private final boolean[] swapReported;
     private final List<Set<String>> cachedLayers;
@@ -150,8 +149,6 @@ public final class StackSimulation {
 
         int hosts = model.hosts().size();
         hostUpNow = new boolean[hosts];
-        memorySpeed = new double[hosts];
-        Arrays.fill(memorySpeed, 1);
         pressure = new Pressure[hosts];
         Arrays.fill(pressure, Pressure.NONE);
         swapReported = new boolean[hosts];
@@ -642,7 +639,7 @@ public final class StackSimulation {
         double capacity = VirtualizationCost.capacity(host, busy);
         // time-sharing: when more is wanted than the host has, capacity is what its CPUs deliver
         options.cpuScheduler().allocate(capacity, demand, weight, allocation, count);
-        double efficiencyOfHost = memorySpeed[h];
+        double efficiencyOfHost = pressure[h].speedFactor();
         i = 0;
         for (int v : vms) {
             vmAllocation[v] = allocation[i];
@@ -819,7 +816,6 @@ public final class StackSimulation {
         }
         Pressure before = pressure[h];
         pressure[h] = options.memoryReclamation().reclaim(host.memory(), allocated, workingSet);
-        memorySpeed[h] = pressure[h].speedFactor();
         if (pressure[h].swapped() > 0 && !swapReported[h]) {
             swapReported[h] = true;
             recorder.problem(Severity.ERROR, "sim.swapping", host.name(), sim.now(),
@@ -1065,7 +1061,6 @@ public final class StackSimulation {
                 + " (containers as their restart policy says).");
         recorder.hostLoad(h, 0, 0);
         pressure[h] = Pressure.NONE;
-        memorySpeed[h] = 1;
         recorder.memory(h, sim.now(), 0, Pressure.NONE);
         for (int c = 0; c < model.containers().size(); c++) {
             if (containerState[c] == State.FAILED && hostOf(model.containers().get(c)) == h && model.containers().get(c).restart() == Restart.NO) {
