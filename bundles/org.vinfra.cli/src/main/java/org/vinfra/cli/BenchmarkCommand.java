@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
         "  language: parse + link + validate 2,000 hosts and 20,000 VMs (about 140,000 lines);",
         "  export:   export 10,000 containers and 2,000 VMs (in memory, then written to disk);",
         "  simulation: the event core's rate, then CloudSim Plus's scenario (20,000 hosts, 40,000 VMs, 50,000 workloads)",
-        "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller." },
-        subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class })
+        "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller;",
+        "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it." },
+        subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class,
+                BenchmarkCommand.Editing.class })
 final class BenchmarkCommand {
 
     abstract static class Rounds implements Callable<Integer> {
@@ -193,6 +195,33 @@ final class BenchmarkCommand {
                 }
             }
             printHeap(out);
+            return VinfraCli.OK;
+        }
+    }
+
+    @Command(name = "editing", description = "Diagnostics after a keystroke in a 5,000-line file (parse, link, validate the edited text).")
+    static final class Editing extends Rounds {
+        @Option(names = "--lines", defaultValue = "5000", description = "Lines of the file (default: ${DEFAULT-VALUE}).")
+        int lines;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            int hosts = Math.max(1, lines / 55);
+            String text = DatacenterGenerator.generate(hosts, hosts * 10);
+            out.printf(Locale.ROOT, "file: %d lines; each round types one character into it and asks for its diagnostics%n", text.lines().count());
+            int[] round = { 0 };
+            measure(out, "diagnostics after a keystroke (problems)", () -> {
+                // a keystroke: the memory of one VM changes by one digit, as when the user types
+                String edited = text.replaceFirst("memory 16 GiB", "memory 1" + (round[0]++ % 10) + " GiB");
+                ModelSet models = org.vinfra.cli.Language.injector().getInstance(ModelSet.class);
+                try {
+                    models.loadText("edited.vinfra", edited);
+                } catch (IOException e) {
+                    throw new UserError(e.getMessage(), VinfraCli.USAGE_OR_IO);
+                }
+                return models.validate().size();
+            });
             return VinfraCli.OK;
         }
     }

@@ -138,6 +138,9 @@ class VinfraCliTest {
         assertEquals(VinfraCli.OK, export.exit(), export.all());
         assertTrue(export.out().contains("0 errors"), export.out());
         assertTrue(export.out().contains("warm: median"), export.out());
+        Result editing = run("benchmark", "editing", "--lines", "300", "--warmup", "0", "--rounds", "2");
+        assertEquals(VinfraCli.OK, editing.exit(), editing.all());
+        assertTrue(editing.out().contains("diagnostics after a keystroke") && editing.out().contains("(0)"), "no problems: " + editing.out());
     }
 
     @Test
