@@ -3,8 +3,8 @@ package org.vinfra.formats;
 import java.util.Set;
 
 /**
- * Names for imported elements: valid .vinfra names that are not reserved keywords (a service
- * called 'host' becomes 'host1'); renames are reported.
+ * Names for imported elements: valid .vinfra names (letters, digits, '_' and '-', a letter first)
+ * that are not reserved keywords (a service called 'host' becomes 'host1'); renames are reported.
  */
 public final class ModelNames {
 
@@ -16,7 +16,10 @@ public final class ModelNames {
 
     /** The model name for {@code name}, or null when it can be used as it is. */
     public String rename(String name) {
-        String cleaned = Names.toModelName(name);
+        String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "_");
+        if (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0)) && cleaned.charAt(0) != '_') {
+            cleaned = "n" + cleaned;
+        }
         if (reserved.contains(cleaned)) {
             cleaned = cleaned + "1";
         }

@@ -64,8 +64,8 @@ public final class ModelToSimulation {
     /** MIPS of a core when the model gives no frequency (2 GHz, one instruction per cycle). */
     static final double DEFAULT_MIPS = 2000;
     static final long DEFAULT_NIC_BPS = 1_000_000_000L;
-    /** Memory of a host whose model does not say: large enough not to constrain. */
-    static final long UNKNOWN_MEMORY = 1L << 50;
+    /** A memory or capacity the model does not give: large enough not to constrain. */
+    static final long UNKNOWN_SIZE = 1L << 50;
     static final long BASE_LAYER_BYTES = 50_000_000L;
     static final long RUN_LAYER_BYTES = 5_000_000L;
     static final long METADATA_LAYER_BYTES = 1_000L;
@@ -164,11 +164,11 @@ public final class ModelToSimulation {
         List<Integer> indices = new ArrayList<>();
         for (String name : names(host, host.getName())) {
             int index = sim.add(new SimModel.Host(name, Defaults.physicalCores(host), Defaults.threadsPerCore(host), mips,
-                    host.getMemory() == null ? UNKNOWN_MEMORY : host.getMemory(), nic, hypervisor));
+                    host.getMemory() == null ? UNKNOWN_SIZE : host.getMemory(), nic, hypervisor));
             indices.add(index);
             for (org.vinfra.lang.vinfra.Datastore datastore : host.getDatastores()) {
                 datastores.computeIfAbsent(datastore, d -> new ArrayList<>()).add(sim.add(new SimModel.Datastore(name + "." + datastore.getName(),
-                        index, datastore.getCapacity() == null ? UNKNOWN_MEMORY : datastore.getCapacity(),
+                        index, datastore.getCapacity() == null ? UNKNOWN_SIZE : datastore.getCapacity(),
                         datastore.getUsed() == null ? 0 : datastore.getUsed())));
             }
         }

@@ -48,10 +48,6 @@ public final class EventQueue {
         return size == 0;
     }
 
-    public int size() {
-        return size;
-    }
-
     public double peekTime() {
         return times[0];
     }

@@ -37,10 +37,6 @@ public final class Simulation {
         return processed;
     }
 
-    public int pendingEvents() {
-        return queue.size();
-    }
-
     public void schedule(double delay, int kind, int subject, long data) {
         if (delay < 0 || Double.isNaN(delay)) {
             throw new IllegalArgumentException("an event cannot be scheduled in the past (delay " + delay + ")");

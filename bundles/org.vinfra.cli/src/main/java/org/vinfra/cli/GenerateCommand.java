@@ -93,10 +93,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private CgroupVersion parseCgroup() {
-        return switch (cgroup.toLowerCase(Locale.ROOT)) {
-            case "v1", "1" -> CgroupVersion.V1;
-            case "v2", "2" -> CgroupVersion.V2;
-            default -> throw new UserError("--cgroup is v1 or v2, not '" + cgroup + "'", VinfraCli.USAGE_OR_IO);
-        };
+        try {
+            return CgroupVersion.parse(cgroup);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--cgroup: " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vinfra.cli.Cli.Result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,18 +23,12 @@ import com.networknt.schema.ValidationMessage;
 /** ./vinfra simulate on .vinfra models: the adapter, the reports and the exit codes. */
 class SimulateCommandTest {
 
-    private record Result(int exit, String out, String err) {
-    }
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VinfraCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     private static Path root() {
-        return Path.of(System.getProperty("vinfra.root", "../.."));
+        return Cli.root();
     }
 
     private static String lab() {

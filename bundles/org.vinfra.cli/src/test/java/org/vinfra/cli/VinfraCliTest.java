@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,27 +14,19 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vinfra.cli.Cli.Result;
 
 /** The command line as a user runs it: exit codes, the FILE:LINE:COL form, never a stack trace. */
 class VinfraCliTest {
 
     private static final String NOISE = "{}[]\"\\'.:/-0123456789xyz\u0000é";
 
-    private record Result(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VinfraCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(exit, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     private static Path root() {
-        return Path.of(System.getProperty("vinfra.root", "../.."));
+        return Cli.root();
     }
 
     private static List<String> examples() throws IOException {

@@ -96,11 +96,11 @@ public class GenerateMojo extends AbstractVinfraMojo {
     }
 
     private CgroupVersion cgroup() throws MojoExecutionException {
-        return switch (cgroupVersion.toLowerCase(java.util.Locale.ROOT)) {
-            case "v1", "1" -> CgroupVersion.V1;
-            case "v2", "2" -> CgroupVersion.V2;
-            default -> throw new MojoExecutionException("<cgroupVersion> is v1 or v2, not '" + cgroupVersion + "'");
-        };
+        try {
+            return CgroupVersion.parse(cgroupVersion);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<cgroupVersion>: " + e.getMessage());
+        }
     }
 
     /** What the output depends on: every model's path and content, and the options. */
