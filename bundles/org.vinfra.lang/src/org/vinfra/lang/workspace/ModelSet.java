@@ -130,6 +130,12 @@ public class ModelSet {
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 
+    /** The model loaded from {@code file} (given to {@link #load}), or null. */
+    public Model model(Path file) {
+        XtextResource resource = given.get(file);
+        return resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model ? model : null;
+    }
+
     static Problem toProblem(Path file, Issue issue) {
         Problem.Severity severity = switch (issue.getSeverity()) {
             case ERROR -> Problem.Severity.ERROR;
@@ -138,7 +144,9 @@ public class ModelSet {
         };
         int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
         int column = issue.getColumn() == null ? 1 : issue.getColumn();
-        return new Problem(file, line, column, severity, codeOf(issue), issue.getMessage());
+        int offset = issue.getOffset() == null ? -1 : issue.getOffset();
+        int length = issue.getLength() == null ? 0 : issue.getLength();
+        return new Problem(file, line, column, severity, codeOf(issue), issue.getMessage(), offset, length);
     }
 
     private static String codeOf(Issue issue) {
