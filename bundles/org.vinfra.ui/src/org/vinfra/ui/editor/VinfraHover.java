@@ -34,9 +34,9 @@ public final class VinfraHover implements ITextHover, ITextHoverExtension {
             return null;
         }
         try {
-            HoverParams params = new HoverParams(new TextDocumentIdentifier(uri), Positions.toPosition(document, region.getOffset()));
+            HoverParams params = new HoverParams(new TextDocumentIdentifier(uri), Positions.toPosition(document, region.getOffset() + region.getLength() / 2));
             Hover hover = EmbeddedLanguageServer.await(VinfraUi.get().languageServer().server().hover(params), null);
-            return hover == null ? null : toHtml(markdownOf(hover));
+            return hover == null || hover.getContents() == null ? null : toHtml(markdownOf(hover));
         } catch (BadLocationException e) {
             return null;
         }

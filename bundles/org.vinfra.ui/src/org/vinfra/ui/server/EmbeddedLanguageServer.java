@@ -71,7 +71,9 @@ public final class EmbeddedLanguageServer {
         EmbeddedLanguageServer embedded = new EmbeddedLanguageServer(server);
         server.connect(embedded.new Client());
         InitializeParams params = new InitializeParams();
-        params.setWorkspaceFolders(List.of(new WorkspaceFolder(embedded.uris.toUriString(workspaceRoot.toUri()), "workspace")));
+        String root = embedded.uris.toUriString(workspaceRoot.toUri());
+        params.setRootUri(root);
+        params.setWorkspaceFolders(List.of(new WorkspaceFolder(root, "workspace")));
         params.setCapabilities(capabilities());
         try {
             org.eclipse.lsp4j.InitializeResult result = server.initialize(params).get(60, TimeUnit.SECONDS);
