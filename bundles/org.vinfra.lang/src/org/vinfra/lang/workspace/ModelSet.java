@@ -130,12 +130,6 @@ public class ModelSet {
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 
-    /** The model loaded from {@code file} (given to {@link #load}), or null. */
-    public Model model(Path file) {
-        XtextResource resource = given.get(file);
-        return resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model ? model : null;
-    }
-
     static Problem toProblem(Path file, Issue issue) {
         Problem.Severity severity = switch (issue.getSeverity()) {
             case ERROR -> Problem.Severity.ERROR;

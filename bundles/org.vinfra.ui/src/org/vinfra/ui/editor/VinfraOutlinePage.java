@@ -81,7 +81,7 @@ public final class VinfraOutlinePage extends ContentOutlinePage implements Embed
         }
     }
 
-    /** Asks the server for the symbols and shows them, keeping what was expanded. */
+    /** Asks the server for the symbols and shows them (two levels expanded), selecting the cursor's node. */
     public void refresh() {
         String uri = VinfraDocuments.uriOf(document());
         if (uri == null || getControl() == null || getControl().isDisposed()) {
@@ -93,11 +93,7 @@ public final class VinfraOutlinePage extends ContentOutlinePage implements Embed
                 return;
             }
             List<DocumentSymbol> symbols = answer.stream().filter(Either::isRight).map(Either::getRight).toList();
-            Object[] expanded = getTreeViewer().getExpandedElements();
             getTreeViewer().setInput(symbols);
-            if (expanded.length > 0) {
-                getTreeViewer().expandToLevel(2);
-            }
             revealCursor();
         }));
     }

@@ -87,7 +87,6 @@ final class Chart extends Canvas {
             gc.drawPolyline(points);
             int legendX = left + (i % 3) * ((right - left) / 3);
             int legendY = bottom + 18 + (i / 3) * 16;
-            gc.fillRectangle(legendX, legendY + 5, 0, 0);
             gc.drawLine(legendX, legendY + 7, legendX + 14, legendY + 7);
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
             gc.drawText(s.entity(), legendX + 18, legendY, true);

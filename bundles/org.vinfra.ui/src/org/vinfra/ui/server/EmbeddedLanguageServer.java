@@ -113,10 +113,6 @@ public final class EmbeddedLanguageServer {
         return uris.toUriString(location);
     }
 
-    public java.net.URI locationOf(String uri) {
-        return java.net.URI.create(uri);
-    }
-
     /** The last diagnostics published for a document. */
     public List<Diagnostic> diagnostics(String uri) {
         return diagnostics.getOrDefault(uri, List.of());
