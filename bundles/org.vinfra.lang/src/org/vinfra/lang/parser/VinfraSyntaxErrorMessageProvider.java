@@ -1,6 +1,7 @@
 package org.vinfra.lang.parser;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
@@ -28,6 +29,16 @@ public class VinfraSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
     @Inject
     private IGrammarAccess grammar;
 
+    /** The grammar's keywords, collected once (a file with many errors asks for every error). */
+    private Set<String> keywords;
+
+    private Set<String> keywords() {
+        if (keywords == null) {
+            keywords = Set.copyOf(GrammarUtil.getAllKeywords(grammar.getGrammar()));
+        }
+        return keywords;
+    }
+
     @Override
     public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
         String message = context.getDefaultMessage() == null ? "syntax error" : context.getDefaultMessage();
@@ -36,7 +47,7 @@ public class VinfraSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
         }
         RecognitionException exception = context.getRecognitionException();
         Token token = exception == null ? null : exception.token;
-        if (token != null && token.getText() != null && GrammarUtil.getAllKeywords(grammar.getGrammar()).contains(token.getText())
+        if (token != null && token.getText() != null && keywords().contains(token.getText())
                 && isNamePosition(exception)) {
             return new SyntaxErrorMessage("'" + token.getText() + "' is a keyword of the language and cannot be used as a name. Choose"
                     + " another name, e.g. '" + token.getText() + "1' or 'my-" + token.getText() + "'.", IssueCodes.SYNTAX_ERROR);

@@ -22,12 +22,18 @@ import org.eclipse.swt.widgets.Display;
 import org.vinfra.ui.VinfraUi;
 import org.vinfra.ui.server.EmbeddedLanguageServer;
 
-/** Folding of blocks and comments, from the language server's folding ranges, refreshed after each validation. */
+/**
+ * Folding of blocks and comments, from the language server's folding ranges, refreshed after a
+ * validation when the number of lines has changed (a block can only appear or go then; asking on
+ * every keystroke would cost the server time that the diagnostics need).
+ */
 public final class VinfraFolding implements IReconciler, EmbeddedLanguageServer.DiagnosticsListener {
 
     private ProjectionViewer viewer;
     /** The folded regions shown, by "firstLine:lastLine", so that unchanged ones keep their collapsed state. */
     private final Map<String, ProjectionAnnotation> shown = new HashMap<>();
+    /** The number of lines when the folding was last asked for (-1: never). */
+    private int askedAtLines = -1;
 
     @Override
     public void install(ITextViewer textViewer) {
@@ -54,9 +60,10 @@ public final class VinfraFolding implements IReconciler, EmbeddedLanguageServer.
         Display display = current.getTextWidget().getDisplay();
         display.asyncExec(() -> {
             IDocument document = current.getDocument();
-            if (document == null || !uri.equals(VinfraDocuments.uriOf(document))) {
+            if (document == null || !uri.equals(VinfraDocuments.uriOf(document)) || document.getNumberOfLines() == askedAtLines) {
                 return;
             }
+            askedAtLines = document.getNumberOfLines();
             VinfraUi.get().languageServer().server().foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(uri)))
                     .thenAccept(ranges -> display.asyncExec(() -> update(current, document, ranges)));
         });
