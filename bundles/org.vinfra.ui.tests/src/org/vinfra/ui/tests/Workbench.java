@@ -118,6 +118,7 @@ final class Workbench {
         long end = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
+                screenshot("timed-out-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
                 fail("timed out after " + timeoutMs + " ms waiting until " + what);
             }
             if (!display().readAndDispatch()) {
