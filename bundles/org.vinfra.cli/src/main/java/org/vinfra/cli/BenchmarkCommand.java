@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
         "  export:   export 10,000 containers and 2,000 VMs (in memory, then written to disk);",
         "  simulation: the event core's rate, then CloudSim Plus's scenario (20,000 hosts, 40,000 VMs, 50,000 workloads)",
         "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller;",
-        "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it." },
+        "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it;",
+        "  startup:  whole processes: a bare JVM, ./vinfra validate on an example, ./vinfra lsp answering initialize." },
         subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class,
-                BenchmarkCommand.Editing.class })
+                BenchmarkCommand.Editing.class, StartupBenchmark.class })
 final class BenchmarkCommand {
 
     abstract static class Rounds implements Callable<Integer> {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", description = {
         "Reads compose files (*.yaml, *.yml), Dockerfiles (Dockerfile, NAME.Dockerfile) and LXC configs (config, *.conf)",
         "into one formatted .vinfra model. What the model cannot express is reported with its line.",
+        "An existing output is replaced only with --force (or left alone when it already holds this import).",
         "Exit code: 0 imported, 1 a file is malformed (nothing written), 2 usage or I/O problem." })
 final class ImportCommand implements Callable<Integer> {
 
@@ -42,9 +43,6 @@ final class ImportCommand implements Callable<Integer> {
         if (!output.getFileName().toString().endsWith(".vinfra")) {
             throw new UserError(output + ": the model's name must end in .vinfra", VinfraCli.USAGE_OR_IO);
         }
-        if (Files.exists(output) && !force) {
-            throw new UserError(output + " exists; choose another name, or --force to replace it", VinfraCli.USAGE_OR_IO);
-        }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new UserError(file + ": no such file", VinfraCli.USAGE_OR_IO);
@@ -64,6 +62,14 @@ final class ImportCommand implements Callable<Integer> {
             err.println("vinfra: the input has errors: nothing written");
             return VinfraCli.MODEL_ERRORS;
         }
+        if (Files.exists(output) && !force) {
+            if (!sameText(output, result.text())) {
+                throw new UserError(output + " exists and differs from this import (it may hold your edits); choose another name,"
+                        + " or --force to replace it", VinfraCli.USAGE_OR_IO);
+            }
+            err.println(output + " is already this import: unchanged");
+            return VinfraCli.OK;
+        }
         AtomicFile.write(output, result.text());
         ModelSet written = Language.load(List.of(output));
         for (Problem problem : written.validate()) {
@@ -72,5 +78,13 @@ final class ImportCommand implements Callable<Integer> {
         out.flush();
         err.println("wrote " + output);
         return VinfraCli.OK;
+    }
+
+    private static boolean sameText(Path file, String text) {
+        try {
+            return Files.readString(file).equals(text);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+        }
     }
 }

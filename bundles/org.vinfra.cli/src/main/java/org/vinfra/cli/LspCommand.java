@@ -1,24 +1,50 @@
 package org.vinfra.cli;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 
-import org.eclipse.xtext.ide.server.ServerLauncher;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 
-import picocli.CommandLine.Command;
+import com.google.inject.Guice;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Xtext's language server over standard input and output. Started here rather than through Xtext's
+ * {@code ServerLauncher}, which polls for the end of its input every 10 s: an editor that closes the
+ * pipe now sees the process end at once.
+ */
 @Command(name = "lsp", description = {
         "Serves the editor features of .vinfra files (diagnostics, completion, hover, navigation, rename, formatting, quick fixes)",
-        "to any Language Server Protocol client over standard input and output." })
+        "to any Language Server Protocol client over standard input and output. Ends when the client sends exit or closes the input." })
 final class LspCommand implements Callable<Integer> {
 
-    /** Xtext's server options: -log (log to a file in the working folder), -trace (trace the protocol), -noValidate. */
-    @picocli.CommandLine.Unmatched
-    private java.util.List<String> options = new java.util.ArrayList<>();
+    @Option(names = "--trace", description = "Copy every protocol message to standard error.")
+    private boolean trace;
 
     @Override
-    public Integer call() {
-        ServerLauncher.launch(LspCommand.class.getName(), options.toArray(String[]::new), new ServerModule());
+    public Integer call() throws InterruptedException {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        // Standard output carries the protocol: anything else printed goes to standard error.
+        System.setOut(System.err);
+        LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out, false,
+                trace ? new PrintWriter(System.err, true) : null);
+        server.connect(launcher.getRemoteProxy());
+        try {
+            launcher.startListening().get();
+        } catch (ExecutionException e) {
+            throw new UserError("the connection to the editor failed: " + e.getCause().getMessage(), VinfraCli.USAGE_OR_IO);
+        }
         return VinfraCli.OK;
     }
 }

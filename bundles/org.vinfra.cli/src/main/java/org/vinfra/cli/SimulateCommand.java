@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,12 @@ import org.vinfra.sim.results.JsonReport;
 import org.vinfra.sim.results.SimulationResult;
 import org.vinfra.sim.results.TextReport;
 
+import java.util.Stack;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .vinfra files to simulate together.")
     private List<Path> files;
 
-    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "10 min", description = "How long to simulate, e.g. 90 s, 10 min (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--for", paramLabel = "DURATION", defaultValue = "10 min", parameterConsumer = DurationConsumer.class,
+            description = "How long to simulate, e.g. 90 s, 10 min, \"8 min\" (default: ${DEFAULT-VALUE}).")
     private String duration;
 
     @Option(names = "--seed", defaultValue = "1", description = "The seed of the boot-time jitter (default: ${DEFAULT-VALUE}).")
@@ -134,6 +141,33 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** Counted down once the report is out, so that a Ctrl-C lets it be printed before the JVM exits. */
     private CountDownLatch reportedLater;
+
+    /**
+     * Reads a duration written as one argument ({@code --for "8 min"}, {@code --for 8min}) or as two
+     * ({@code --for 8 min}): the next argument is taken as the unit when it is one of {@link Units#DURATION}'s.
+     */
+    static final class DurationConsumer implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "--for needs a duration, e.g. --for 8 min");
+            }
+            String value = args.pop();
+            if (!args.isEmpty() && value.matches("[0-9.]+") && isDurationUnit(args.peek())) {
+                value = value + " " + args.pop();
+            }
+            argSpec.setValue(value);
+        }
+
+        private static boolean isDurationUnit(String word) {
+            for (String unit : Units.DURATION.unitNames()) {
+                if (unit.equals(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private double parseDuration() {
         try {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
         description = "Checks, formats, exports, imports, simulates and serves to editors .vinfra models of virtual infrastructure.",
         subcommands = { ValidateCommand.class, FormatCommand.class, GenerateCommand.class, ImportCommand.class, SimulateCommand.class,
-                LspCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class })
+                LspCommand.class, BenchmarkCommand.class, CompletionCommand.class, StartupTrainingCommand.class, CommandLine.HelpCommand.class })
 public final class VinfraCli {
 
     public static final int OK = 0;
@@ -53,7 +53,8 @@ public final class VinfraCli {
         @Override
         public String[] getVersion() {
             String version = VinfraCli.class.getPackage().getImplementationVersion();
-            return new String[] { "vinfra " + (version == null ? "1.0.0-SNAPSHOT" : version) };
+            return new String[] { "vinfra " + (version == null ? "(development build)" : version),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")" };
         }
     }
 }

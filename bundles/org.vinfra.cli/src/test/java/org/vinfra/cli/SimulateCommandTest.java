@@ -53,6 +53,19 @@ class SimulateCommandTest {
 
     /** The issue's example, from a .vinfra file: four 1-vCPU VMs with 10 s of CPU each on 2 cores end together, 20 s / 0.98 after they start. */
     @Test
+    void aDurationReadsAsOneArgumentOrAsTwo() {
+        String quoted = run("simulate", lab(), "--for", "8 min", "--format", "json").out();
+        Result split = run("simulate", lab(), "--for", "8", "min", "--format", "json");
+        assertEquals(VinfraCli.OK, split.exit(), split.all());
+        assertEquals(quoted, split.out(), "--for 8 min is --for \"8 min\"");
+        Result glued = run("simulate", "--for", "8min", "--format", "json", lab());
+        assertEquals(quoted, glued.out(), "--for 8min too, and the file may come last");
+        Result unitless = run("simulate", lab(), "--for", "8", lab());
+        assertEquals(VinfraCli.USAGE_OR_IO, unitless.exit(), "a number without a unit is not taken for a unit followed by a file");
+        assertTrue(unitless.err().contains("'8' is not a duration"), unitless.err());
+    }
+
+    @Test
     void fourVmsOnTwoCoresFromAModelFile(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("four.vinfra");
         Files.writeString(model, """

@@ -174,9 +174,15 @@ class VinfraCliTest {
         Files.writeString(model, "// my work\n");
         Result refused = run("import", compose.toString(), "-o", model.toString());
         assertEquals(VinfraCli.USAGE_OR_IO, refused.exit());
+        assertTrue(refused.err().contains("--force"), refused.err());
         assertEquals("// my work\n", Files.readString(model), "the existing model is kept");
         assertEquals(VinfraCli.OK, run("import", compose.toString(), "-o", model.toString(), "--force").exit());
-        assertTrue(Files.readString(model).contains("service web {"));
+        String imported = Files.readString(model);
+        assertTrue(imported.contains("service web {"));
+        Result again = run("import", compose.toString(), "-o", model.toString());
+        assertEquals(VinfraCli.OK, again.exit(), "the same import run twice succeeds: " + again.all());
+        assertTrue(again.err().contains("unchanged"), again.err());
+        assertEquals(imported, Files.readString(model));
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "services:\n  web: [\n");
         Path fresh = dir.resolve("fresh.vinfra");
@@ -184,5 +190,35 @@ class VinfraCliTest {
         assertEquals(VinfraCli.MODEL_ERRORS, result.exit(), result.all());
         assertTrue(result.out().contains(broken + ":"), result.out());
         assertFalse(Files.exists(fresh));
+    }
+
+    @Test
+    void versionNamesTheReleaseAndTheJava() {
+        Result version = run("--version");
+        assertEquals(VinfraCli.OK, version.exit());
+        assertTrue(version.out().startsWith("vinfra "), version.out());
+        assertTrue(version.out().contains("Java " + Runtime.version().feature()), version.out());
+    }
+
+    /** The completion script is generated from the command line's definition: every command and option is in it. */
+    @Test
+    void theBashCompletionScriptKnowsEveryCommandAndOption(@TempDir Path dir) throws Exception {
+        Result completion = run("completion");
+        assertEquals(VinfraCli.OK, completion.exit(), completion.all());
+        String script = completion.out();
+        for (String word : List.of("validate", "format", "generate", "import", "simulate", "lsp", "benchmark", "--cgroup", "--fail-on",
+                "--warnings-as-errors")) {
+            assertTrue(script.contains(word), "completes " + word);
+        }
+        assertFalse(script.contains("train-startup"), "hidden commands stay hidden");
+        assertTrue(script.contains("complete -F _complete_vinfra -o default ./vinfra"), "./vinfra completes too");
+        Path file = dir.resolve("vinfra-completion.bash");
+        Files.writeString(file, script);
+        // bash itself: the script loads, and completing "./vinfra sim" offers simulate
+        Process bash = new ProcessBuilder("bash", "-c", "source " + file + " && COMP_WORDS=(./vinfra sim) COMP_CWORD=1 COMP_LINE='./vinfra sim'"
+                + " COMP_POINT=12 && _complete_vinfra && printf '%s\\n' \"${COMPREPLY[@]}\"").redirectErrorStream(true).start();
+        String offered = new String(bash.getInputStream().readAllBytes());
+        assertEquals(0, bash.waitFor(), offered);
+        assertTrue(offered.lines().anyMatch(line -> line.trim().equals("simulate")), "bash completes ./vinfra sim to simulate: " + offered);
     }
 }

@@ -1,0 +1,209 @@
+package org.vinfra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Every command line shown in README.md, CONTRIBUTING.md and docs/*.md, run as a user runs it: the real
+ * {@code ./vinfra} script from the repository's root, in a shell. Runs after the jar is packaged
+ * (failsafe), so the documentation cannot rot: a command that stops working, or whose exit code
+ * changes, fails the build. Synopses ({@code ./vinfra generate FILE... -o DIR}) are not run: their
+ * subcommand and options are checked against the command line's own definition instead.
+ */
+class DocumentedCommandsIT {
+
+    /** Commands that are shown but deliberately not run here, with the reason (the whole command line, as written). */
+    private static final List<String[]> NOT_RUN = List.of(
+            new String[] { "releng/mvn", "a Maven build of this repository: CI runs it (it is this very build), and a build run"
+                    + " from inside it would rebuild the folders the running build uses" },
+            new String[] { "cd releng/org.vinfra.product/", "the way into the Eclipse product, whose start is the next line" },
+            new String[] { "java --sun-misc-unsafe-memory-access=allow -jar plugins/org.eclipse.equinox.launcher_",
+                    "starts the Eclipse IDE, a window that stays open: the product is started under Xvfb by the UI tests" });
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedCommandRuns() throws IOException {
+        List<DocumentedCommand> commands = DocumentedCommand.all(Cli.root());
+        assertTrue(commands.size() >= 20, "the extraction finds the documented commands: " + commands);
+        // the same command shown in several places runs once
+        Map<String, DocumentedCommand> distinct = new LinkedHashMap<>();
+        commands.stream().filter(command -> !command.isSynopsis()).forEach(command -> distinct.putIfAbsent(command.text(), command));
+        return distinct.values().stream()
+                .map(command -> DynamicTest.dynamicTest(command.where() + ": " + command.text(), () -> run(command)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedSynopsisMatchesTheCommandLine() throws IOException {
+        CommandLine vinfra = new CommandLine(new VinfraCli());
+        return DocumentedCommand.all(Cli.root()).stream().filter(DocumentedCommand::isSynopsis)
+                .filter(command -> command.text().startsWith("./vinfra ") || command.text().contains(" ./vinfra "))
+                .map(command -> DynamicTest.dynamicTest(command.where() + ": " + command.text(), () -> check(vinfra, command)));
+    }
+
+    @Test
+    void theReadmeShowsTheTwoCommandsOfCi() throws IOException {
+        String ci = Files.readString(Cli.root().resolve(".ci/run"));
+        List<String> readme = DocumentedCommand.all(Cli.root()).stream().filter(c -> c.where().startsWith("README.md"))
+                .map(DocumentedCommand::text).toList();
+        assertTrue(readme.contains("releng/mvn -B clean verify") && ci.contains("\nreleng/mvn -B clean verify\n"),
+                "README and .ci/run give the same test command");
+        assertTrue(readme.contains("./vinfra validate examples/*.vinfra examples/multi-file/vms.vinfra")
+                && ci.contains("\n./vinfra validate examples/*.vinfra examples/multi-file/vms.vinfra\n"),
+                "README and .ci/run give the same main command");
+    }
+
+    private static void run(DocumentedCommand command) throws Exception {
+        for (String[] notRun : NOT_RUN) {
+            if (command.text().contains(notRun[0])) {
+                abort("not run here: " + notRun[1]);
+            }
+        }
+        int expected = 0;
+        int runs = command.writesFiles() ? 2 : 1;
+        for (int round = 1; round <= runs; round++) {
+            Path log = Files.createTempFile("vinfra-doc-command", ".log");
+            Process process = new ProcessBuilder("bash", "-c", command.text()).directory(Cli.root().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError(command.where() + ": `" + command.text() + "` did not end within 10 minutes");
+            }
+            String output = Files.readString(log);
+            Files.delete(log);
+            assertEquals(expected, process.exitValue(), command.where() + ": `" + command.text() + "` (run " + round + " of " + runs
+                    + ") exited with " + process.exitValue() + ":\n" + tail(output));
+            assertFalse(output.contains("\tat org.") || output.contains("Exception in thread"),
+                    command.where() + ": `" + command.text() + "` printed a stack trace:\n" + tail(output));
+        }
+    }
+
+    private static void check(CommandLine vinfra, DocumentedCommand command) {
+        List<String> words = command.words();
+        int start = words.indexOf("./vinfra");
+        if (start + 1 >= words.size() || words.get(start + 1).startsWith("...")) {
+            return; // `VINFRA_DEBUG=1 ./vinfra ...`: any command
+        }
+        String name = words.get(start + 1);
+        CommandLine subcommand = vinfra.getSubcommands().get(name);
+        assertNotNull(subcommand, command.where() + ": `" + command.text() + "` names no command of ./vinfra: " + name);
+        CommandSpec spec = subcommand.getCommandSpec();
+        for (String word : words.subList(start + 2, words.size())) {
+            String option = word.replaceAll("^\\[+", "").replaceAll("[\\]|].*$", "");
+            if (option.startsWith("-")) {
+                assertNotNull(spec.findOption(option), command.where() + ": `" + command.text() + "`: ./vinfra " + name
+                        + " has no option " + option);
+            }
+        }
+    }
+
+    private static String tail(String output) {
+        return output.length() <= 3000 ? output : "..." + output.substring(output.length() - 3000);
+    }
+
+    /** A command line found in a Markdown file: in a code block, or a code span that starts like a command. */
+    record DocumentedCommand(String where, String text, boolean mention) {
+
+        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ");
+
+        static List<DocumentedCommand> all(Path root) throws IOException {
+            List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
+            try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+                docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+            }
+            List<DocumentedCommand> commands = new ArrayList<>();
+            for (Path file : files) {
+                String name = root.relativize(file).toString();
+                List<String> lines = Files.readAllLines(file);
+                boolean fenced = false;
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    String where = name + ":" + (i + 1);
+                    if (line.trim().startsWith("```")) {
+                        fenced = !fenced;
+                        continue;
+                    }
+                    if (fenced || line.startsWith("    ")) {
+                        if (isCommand(line.trim())) {
+                            commands.add(new DocumentedCommand(where, line.trim(), false));
+                        }
+                        continue;
+                    }
+                    for (String span : codeSpans(line)) {
+                        if (isCommand(span)) {
+                            commands.add(new DocumentedCommand(where, span, isMention(span)));
+                        }
+                    }
+                }
+            }
+            return commands;
+        }
+
+        private static boolean isCommand(String text) {
+            return STARTS.stream().anyMatch(text::startsWith) && !text.equals("./vinfra") && !text.matches("([A-Z_]+=\\S*\\s*)+");
+        }
+
+        /** In running text, a tool or command named without arguments ({@code ./vinfra import}, {@code releng/mvn}) is a mention. */
+        private static boolean isMention(String span) {
+            String[] words = span.split("\\s+");
+            return words.length == 1 || words.length == 2 && words[0].equals("./vinfra");
+        }
+
+        /** The code spans of a Markdown line; in tables, {@code \|} stands for {@code |}. */
+        private static List<String> codeSpans(String line) {
+            List<String> spans = new ArrayList<>();
+            String[] parts = line.replace("\\|", "\u0000").split("`", -1);
+            for (int i = 1; i < parts.length - 1; i += 2) {
+                spans.add(parts[i].replace('\u0000', '|').trim());
+            }
+            return spans;
+        }
+
+        List<String> words() {
+            return List.of(text.split("\\s+"));
+        }
+
+        /**
+         * A synopsis names placeholders (FILE, DIR..., MODEL.vinfra), alternatives (a|b) or optional parts ([...]), or is a
+         * mention of a command in running text.
+         */
+        boolean isSynopsis() {
+            if (mention) {
+                return true;
+            }
+            for (String word : words()) {
+                if (word.matches("[A-Z_]+=.*")) {
+                    continue; // an environment variable set for the command
+                }
+                if (word.contains("|") || word.contains("[") || word.contains("...") || word.matches("[A-Z][A-Z0-9_]*(\\.\\.\\.|\\.[a-z]+)?")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean writesFiles() {
+            return words().contains("-o") || words().contains("--output");
+        }
+    }
+}
