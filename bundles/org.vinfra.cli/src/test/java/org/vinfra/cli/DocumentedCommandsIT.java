@@ -38,7 +38,8 @@ class DocumentedCommandsIT {
                     + " from inside it would rebuild the folders the running build uses" },
             new String[] { "cd releng/org.vinfra.product/", "the way into the Eclipse product, whose start is the next line" },
             new String[] { "java --sun-misc-unsafe-memory-access=allow -jar plugins/org.eclipse.equinox.launcher_",
-                    "starts the Eclipse IDE, a window that stays open: the product is started under Xvfb by the UI tests" });
+                    "starts the Eclipse IDE, a window that stays open until it is closed; the product it starts is built"
+                    + " after this module (releng/org.vinfra.product)" });
 
     @TestFactory
     Stream<DynamicTest> everyDocumentedCommandRuns() throws IOException {
@@ -74,6 +75,7 @@ class DocumentedCommandsIT {
     private static void run(DocumentedCommand command) throws Exception {
         for (String[] notRun : NOT_RUN) {
             if (command.text().contains(notRun[0])) {
+                checkReferences(command);
                 abort("not run here: " + notRun[1]);
             }
         }
@@ -95,6 +97,26 @@ class DocumentedCommandsIT {
                     + ") exited with " + process.exitValue() + ":\n" + tail(output));
             assertFalse(output.contains("\tat org.") || output.contains("Exception in thread"),
                     command.where() + ": `" + command.text() + "` printed a stack trace:\n" + tail(output));
+        }
+    }
+
+    /** What a command that is not run names must still exist: the folders it enters and the test classes it picks. */
+    private static void checkReferences(DocumentedCommand command) throws IOException {
+        java.util.regex.Matcher folder = java.util.regex.Pattern.compile("\\bcd (\\S+)").matcher(command.text());
+        while (folder.find()) {
+            String path = folder.group(1);
+            if (!path.contains("/target/")) { // built folders exist only after a build
+                assertTrue(Files.isDirectory(Cli.root().resolve(path)), command.where() + ": `" + command.text() + "` enters " + path
+                        + ", which does not exist");
+            }
+        }
+        java.util.regex.Matcher test = java.util.regex.Pattern.compile("-Dtest=(\\w+)").matcher(command.text());
+        while (test.find()) {
+            String name = test.group(1) + ".java";
+            try (Stream<Path> files = Files.walk(Cli.root().resolve("bundles"))) {
+                assertTrue(files.anyMatch(file -> file.getFileName().toString().equals(name)), command.where() + ": `" + command.text()
+                        + "` runs the test class " + test.group(1) + ", which does not exist");
+            }
         }
     }
 
@@ -124,7 +146,7 @@ class DocumentedCommandsIT {
     /** A command line found in a Markdown file: in a code block, or a code span that starts like a command. */
     record DocumentedCommand(String where, String text, boolean mention) {
 
-        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ");
+        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ", "source ");
 
         static List<DocumentedCommand> all(Path root) throws IOException {
             List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
