@@ -175,7 +175,7 @@ public class ModelEdits {
         return run(() -> {
             Work work = new Work(resource);
             checkNewName(resource, null, name, Literals.VIRTUAL_MACHINE, "virtual machine");
-            String hostText = reference(modelOf(resource), Literals.VIRTUAL_MACHINE__HOST, host, replica);
+            String hostText = reference(resource, modelOf(resource), Literals.VIRTUAL_MACHINE__HOST, host, replica);
             List<String> lines = List.of("vm " + name + " on " + hostText + " {", "\tvcpus 1", "\tmemory 1 GiB", "}");
             work.add(resource, work.layout(resource).appendTopLevel(lines));
             String hostKey = Links.key(host);
@@ -228,10 +228,10 @@ public class ModelEdits {
             Work work = new Work(resource);
             checkNewName(resource, null, name, Literals.CONTAINER, "container");
             Model model = modelOf(resource);
-            String on = placement == null ? "" : " on " + reference(model, Literals.CONTAINER__MACHINE, placement, null);
+            String on = placement == null ? "" : " on " + reference(resource, model, Literals.CONTAINER__MACHINE, placement, null);
             List<String> lines = new ArrayList<>();
             lines.add("container " + name + on + " {");
-            String imageLine = imageLine(model, Literals.CONTAINER__IMAGE, image, imageReference);
+            String imageLine = imageLine(resource, model, Literals.CONTAINER__IMAGE, image, imageReference);
             if (imageLine != null) {
                 lines.add("\t" + imageLine);
             }
@@ -277,7 +277,7 @@ public class ModelEdits {
             checkNewName(resource, compose, name, Literals.CONTAINER, "service");
             List<String> lines = new ArrayList<>();
             lines.add("service " + name + " {");
-            String imageLine = imageLine(compose, Literals.CONTAINER__IMAGE, image, imageReference);
+            String imageLine = imageLine(resource, compose, Literals.CONTAINER__IMAGE, image, imageReference);
             if (imageLine != null) {
                 lines.add("\t" + imageLine);
             }
@@ -292,9 +292,9 @@ public class ModelEdits {
         });
     }
 
-    private String imageLine(EObject context, EReference reference, Image image, String imageReference) {
+    private String imageLine(Resource resource, EObject context, EReference reference, Image image, String imageReference) {
         if (image != null) {
-            return "image " + reference(context, reference, image, null);
+            return "image " + reference(resource, context, reference, image, null);
         }
         if (imageReference == null) {
             return null;
@@ -324,7 +324,7 @@ public class ModelEdits {
             Resource resource = vm.eResource();
             Work work = new Work(resource);
             String nicName = nextNicName(vm);
-            String networkText = reference(vm, Literals.VIRTUAL_NIC__NETWORK, network, null);
+            String networkText = reference(vm.eResource(), vm, Literals.VIRTUAL_NIC__NETWORK, network, null);
             List<String> line = List.of("nic " + nicName + " on " + networkText);
             Layout layout = work.layout(resource);
             if (vm.getNics().isEmpty()) {
@@ -383,7 +383,7 @@ public class ModelEdits {
             if (nic.getNetwork() == network) {
                 return new EditResult.Applied(Map.of(), "Nic " + nic.getName() + " is already on " + network.getName(), List.of());
             }
-            String networkText = reference(nic, Literals.VIRTUAL_NIC__NETWORK, network, null);
+            String networkText = reference(nic.eResource(), nic, Literals.VIRTUAL_NIC__NETWORK, network, null);
             List<String> notes = new ArrayList<>();
             List<INode> onNetwork = NodeModelUtils.findNodesForFeature(nic, Literals.VIRTUAL_NIC__NETWORK);
             Verifier.Expectation expectation = new Verifier.Expectation()
@@ -437,7 +437,7 @@ public class ModelEdits {
         return run(() -> {
             Resource resource = vm.eResource();
             Work work = new Work(resource);
-            String hostText = reference(vm, Literals.VIRTUAL_MACHINE__HOST, host, replica);
+            String hostText = reference(vm.eResource(), vm, Literals.VIRTUAL_MACHINE__HOST, host, replica);
             INode node = NodeModelUtils.findNodesForFeature(vm, Literals.VIRTUAL_MACHINE__HOST).get(0);
             if (SourceText.tokens(node).equals(hostText)) {
                 return new EditResult.Applied(Map.of(), "Vm " + vm.getName() + " is already on " + hostText, List.of());
@@ -459,7 +459,7 @@ public class ModelEdits {
         return run(() -> {
             Resource resource = container.eResource();
             Work work = new Work(resource);
-            String machineText = reference(container, Literals.CONTAINER__MACHINE, machine, null);
+            String machineText = reference(container.eResource(), container, Literals.CONTAINER__MACHINE, machine, null);
             List<INode> nodes = NodeModelUtils.findNodesForFeature(container, Literals.CONTAINER__MACHINE);
             if (!nodes.isEmpty()) {
                 INode node = nodes.get(0);
@@ -913,8 +913,11 @@ public class ModelEdits {
         }
     }
 
-    /** How {@code context} names {@code target}; refused when it cannot see it. */
-    private String reference(EObject context, EReference reference, EObject target, Integer replica) {
+    /**
+     * How {@code context} (in {@code from}; null for a file without any element yet) names
+     * {@code target}; refused when it cannot see it.
+     */
+    private String reference(Resource from, EObject context, EReference reference, EObject target, Integer replica) {
         if (target == null || target.eIsProxy() || target.eResource() == null) {
             throw new Refusal("The " + Messages.kindOf(reference.getEReferenceType()) + " to refer to is missing (it is not in a loaded file).");
         }
@@ -930,9 +933,8 @@ public class ModelEdits {
                         + ". Choose one of its replicas, or the element itself.");
             }
         }
-        String text = names.referenceText(context, reference, target, replica);
+        String text = context == null ? null : names.referenceText(context, reference, target, replica);
         if (text == null) {
-            Resource from = context.eResource();
             Resource declared = target.eResource();
             if (from != declared) {
                 throw new Refusal(capitalize(describe(target)) + " is declared in " + declared.getURI().lastSegment() + ", which "
@@ -950,11 +952,9 @@ public class ModelEdits {
         return relative == null ? to.toString() : relative.toString();
     }
 
+    /** The file's model, or null when it has no element yet (empty, or only comments). */
     private static Model modelOf(Resource resource) {
-        if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
-            throw new Refusal("The file " + resource.getURI().lastSegment() + " holds no model.");
-        }
-        return model;
+        return !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model ? model : null;
     }
 
     /** The only top-level element of a type and name in the copy of a file, or null. */
