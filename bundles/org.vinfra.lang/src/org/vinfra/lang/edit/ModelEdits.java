@@ -689,7 +689,8 @@ public class ModelEdits {
                 ILeafNode keyword = previousToken(value.source(), SourceText.start(value.node()));
                 Resource file = value.source().eResource();
                 String text = keyword.getText() + " " + SourceText.tokens(value.node());
-                notes.add("Also removed '" + text + "' of " + describeReferrer(value.source()) + ", which referred to " + what + ".");
+                String where = describeReferrer(value.source()).replaceFirst(":\\d+\\)$", ":" + keyword.getStartLine() + ")");
+                notes.add("Also removed '" + text + "' of " + where + ", which referred to " + what + ".");
                 work.add(file, work.layout(file).remove(keyword.getTotalOffset(), SourceText.end(value.node()), false));
             }
             EClass type = element.eClass();
