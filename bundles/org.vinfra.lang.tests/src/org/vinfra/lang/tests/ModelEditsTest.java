@@ -698,6 +698,19 @@ class ModelEditsTest {
     }
 
     @Test
+    void filesAreCheckedAsTheEditorHasThemNotAsOnDisk() throws java.io.IOException {
+        EditWorkspace files = EditWorkspace.copyOf(dir, List.of(Models.root().resolve("examples/multi-file/hosts.vinfra"),
+                Models.root().resolve("examples/multi-file/vms.vinfra")));
+        // unsaved text in both editors: a new host in hosts.vinfra
+        files.resource("hosts.vinfra").reparse(files.text("hosts.vinfra") + "\nhost spare {\n\thypervisor kvm\n}\n");
+        files.resource("vms.vinfra").reparse(files.text("vms.vinfra"));
+        EditResult result = EditWorkspace.EDITS.createVm(files.resource("vms.vinfra"), "extra", files.find(Host.class, "spare"));
+        EditResult.Applied applied = (EditResult.Applied) result;
+        assertEquals(List.of("\nvm extra on spare {\n\tvcpus 1\n\tmemory 1 GiB\n}\n"),
+                applied.allEdits().stream().map(org.vinfra.lang.edit.TextEdit::newText).toList());
+    }
+
+    @Test
     void aVmCannotBeCreatedOnAHostItsFileDoesNotSee() {
         EditWorkspace files = EditWorkspace.of(dir, java.util.Map.of("hosts.vinfra", "host h {\n\thypervisor kvm\n}\n", "other.vinfra",
                 "network n {\n}\n"));
