@@ -63,7 +63,7 @@ class VerifierTest {
         XtextResource resource = load(TEXT);
         EditResult result = verify(resource, new Verifier.Expectation(), TextEdit.replace(8, 9, "x"));
         String reason = assertInstanceOf(EditResult.Refused.class, result).reason();
-        assertTrue(reason.contains("no longer resolve") && reason.contains("There is no network named 'a'"), reason);
+        assertTrue(reason.contains("would leave a reference unresolved") && reason.contains("There is no network named 'a'"), reason);
     }
 
     @Test

@@ -392,7 +392,7 @@ class ModelEditsTest {
         String two = LAB + "\nhost bare {\n\thypervisor kvm\n}\n";
         EditWorkspace files = EditWorkspace.of(dir, "bare.vinfra", two);
         files.refused(EditWorkspace.EDITS.moveVm(files.find(VirtualMachine.class, "web"), files.find(Host.class, "bare")),
-                "no longer resolve", "datastore named 'local'");
+                "would leave a reference unresolved", "no datastore named 'local'");
     }
 
     @Test

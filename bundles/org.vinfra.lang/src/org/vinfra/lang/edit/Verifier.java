@@ -97,7 +97,7 @@ class Verifier {
         List<String> broken = newErrors(resources(original, affected), resources(copy, affected));
         if (!broken.isEmpty()) {
             return new EditResult.Refused("The edit would leave " + (broken.size() == 1 ? "a reference" : broken.size() + " references")
-                    + " that no longer resolve: " + String.join("; ", broken.subList(0, Math.min(3, broken.size())))
+                    + " unresolved: " + String.join("; ", broken.subList(0, Math.min(3, broken.size())))
                     + (broken.size() > 3 ? "; and " + (broken.size() - 3) + " more" : "") + ". Nothing was changed.");
         }
         if (expectation.keepLinks) {
