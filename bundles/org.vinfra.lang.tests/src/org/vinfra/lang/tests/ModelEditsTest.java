@@ -643,6 +643,49 @@ class ModelEditsTest {
     }
 
     @Test
+    void renamingAServiceOrItsDeploymentRenamesRelativeAndQualifiedReferences() {
+        String text = """
+                compose shop {
+                \tservice db {
+                \t\timage "postgres:16.4"
+                \t}
+                \tservice app {
+                \t\timage "app:1.0"
+                \t\tdepends-on db // started first
+                \t}
+                }
+
+                container tool {
+                \timage "tool:1.0"
+                \tdepends-on shop.db
+                }
+                """;
+        EditWorkspace files = EditWorkspace.of(dir, "shop.vinfra", text);
+        files.apply(EditWorkspace.EDITS.rename(files.find(Container.class, "shop.db"), "database"));
+        assertEquals(text.replace("service db {", "service database {").replace("depends-on db //", "depends-on database //")
+                .replace("depends-on shop.db", "depends-on shop.database"), files.text());
+        files.apply(EditWorkspace.EDITS.rename(files.find(Compose.class, "shop"), "store"));
+        assertEquals(text.replace("service db {", "service database {").replace("depends-on db //", "depends-on database //")
+                .replace("depends-on shop.db", "depends-on store.database").replace("compose shop {", "compose store {"), files.text());
+        assertEquals("database", files.find(Container.class, "tool").getDependencies().get(0).getTarget().getName());
+        files.refused(EditWorkspace.EDITS.rename(files.find(Container.class, "store.app"), "database"), "'store.database' is taken");
+    }
+
+    @Test
+    void aServiceInAnEmptyDeployment() {
+        EditWorkspace files = EditWorkspace.of(dir, "e.vinfra", "host h {\n  hypervisor kvm\n}\n\ncompose c on h {\n}\n");
+        files.apply(EditWorkspace.EDITS.createComposeService(files.find(Compose.class, "c"), "web", "nginx:1.27"));
+        assertEquals("host h {\n  hypervisor kvm\n}\n\ncompose c on h {\n  service web {\n    image \"nginx:1.27\"\n  }\n}\n", files.text());
+    }
+
+    @Test
+    void deletingAnImportThatReferencesNeedIsRefused() {
+        EditWorkspace files = EditWorkspace.copyOf(dir, List.of(Models.root().resolve("examples/multi-file/hosts.vinfra"),
+                Models.root().resolve("examples/multi-file/vms.vinfra")));
+        files.refused(EditWorkspace.EDITS.delete(files.model("vms.vinfra").getImports().get(0)), "unresolved", "There is no host named 'rack'");
+    }
+
+    @Test
     void renameRefusesBadNamesAndNamesThatWouldClash() {
         EditWorkspace files = lab();
         VirtualMachine db = files.find(VirtualMachine.class, "db");
