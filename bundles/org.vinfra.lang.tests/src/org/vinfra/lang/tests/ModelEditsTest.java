@@ -343,6 +343,15 @@ class ModelEditsTest {
     }
 
     @Test
+    void deletingANicTakesTheCommentAboveItWhereRemoveNicDoesNot() {
+        EditWorkspace files = lab();
+        EditResult.Applied applied = files.apply(EditWorkspace.EDITS.delete(files.find(VirtualNic.class, "web.eth1")));
+        assertEquals(LAB.replace("\t/* backup NIC */\n\tnic eth1 on lan\n", ""), files.text());
+        assertEquals("Delete vNIC 'eth1' of virtual machine 'web'", applied.description());
+        assertEquals(LAB.replace("\t/* backup NIC */\n\tnic eth1 on lan\n", ""), applied.apply(files.resource().getURI(), LAB));
+    }
+
+    @Test
     void removeNicOnASharedLineRemovesOnlyItsText() {
         EditWorkspace files = EditWorkspace.of(dir, "one.vinfra", """
                 network n {}

@@ -49,7 +49,8 @@ import com.google.inject.Singleton;
  * {@link EditResult.Applied} with {@link TextEdit}s per file URI, to be applied as one undoable change
  * (see {@link TextEdit#apply}), or {@link EditResult.Refused} with a reason for the user. It never
  * changes the resources or the files itself: the caller applies the edits to the documents, which
- * are then parsed again as after any typing.
+ * are then parsed again as after any typing. It resolves the references of the resource set, so call
+ * it where the resources may be read (in the language server, inside a read request).
  *
  * <p>The rules:
  * <ul>
