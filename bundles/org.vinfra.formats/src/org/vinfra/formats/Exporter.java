@@ -39,7 +39,7 @@ public final class Exporter {
         switch (element) {
             case Compose compose -> {
                 if (options.includes(Target.COMPOSE)) {
-                    ComposeExporter.export(compose, output);
+                    ComposeExporter.export(compose, options, output);
                 }
                 for (Container service : compose.getServices()) {
                     exportLxc(service, options, output);
@@ -50,7 +50,7 @@ public final class Exporter {
             }
             case Image image -> {
                 if (options.includes(Target.DOCKERFILE)) {
-                    DockerfileExporter.export(image, output);
+                    DockerfileExporter.export(image, options, output);
                 }
             }
             case Container container -> exportLxc(container, options, output);
@@ -72,7 +72,7 @@ public final class Exporter {
 
     private static void exportLxc(Container container, ExportOptions options, GeneratedFiles output) {
         if (options.includes(Target.LXC) && container.getRuntime() == Runtime.LXC) {
-            LxcExporter.export(container, options.cgroupVersion(), output);
+            LxcExporter.export(container, options, output);
         }
     }
 }

@@ -19,6 +19,23 @@ public final class ImportReport {
         problems.add(new Problem(file, line, column, Problem.Severity.ERROR, ImportCodes.MALFORMED, message));
     }
 
+    public void unsupported(Position at, String message) {
+        unsupported(at.file(), at.line(), at.column(), message);
+    }
+
+    public void malformed(Position at, String message) {
+        malformed(at.file(), at.line(), at.column(), message);
+    }
+
+    public void malformed(ImportException e) {
+        malformed(e.position(), e.getMessage());
+    }
+
+    /** A problem with a code of its own (e.g. an interpolated variable that is not set, or a rule of the language). */
+    public void add(Position at, Problem.Severity severity, String code, String message) {
+        problems.add(new Problem(at.file(), at.line(), at.column(), severity, code, message));
+    }
+
     public List<Problem> problems() {
         return List.copyOf(problems);
     }

@@ -1,34 +1,48 @@
 package org.vinfra.formats;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.resource.SaveOptions;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.serializer.ISerializer;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
 import org.vinfra.formats.compose.ComposeImporter;
 import org.vinfra.formats.docker.DockerfileImporter;
 import org.vinfra.formats.lxc.LxcConfigImporter;
+import org.vinfra.lang.validation.IssueCodes;
 import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.vinfra.VinfraFactory;
+import org.vinfra.lang.workspace.Problem;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 
 /**
  * Reads compose files, Dockerfiles and LXC configs into one model and writes it as formatted
- * .vinfra text. What the model cannot express is reported, never dropped silently.
+ * .vinfra text. What the model has no concept for is kept as typed {@code native} settings, never
+ * dropped silently. The model is validated before it is given back: an error of the language is
+ * reported at the place of the imported file it comes from, and then no text is given.
  */
 public class Importer {
 
@@ -46,7 +60,8 @@ public class Importer {
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 return COMPOSE;
             }
-            if (name.equals("dockerfile") || name.startsWith("dockerfile.") || name.endsWith(".dockerfile")) {
+            if (name.equals("dockerfile") || name.startsWith("dockerfile.") || name.endsWith(".dockerfile") || name.endsWith(".containerfile")
+                    || name.equals("containerfile")) {
                 return DOCKERFILE;
             }
             if (name.equals("config") || name.endsWith(".conf") || text.lines().anyMatch(l -> l.trim().startsWith("lxc."))) {
@@ -65,10 +80,23 @@ public class Importer {
     @Inject
     private IGrammarAccess grammar;
 
+    @Inject
+    private IResourceValidator validator;
+
+    /** Reads the files with the process environment; paths in the model are absolute. */
     public Result read(List<Path> files) throws IOException {
+        return read(files, null, System.getenv());
+    }
+
+    /**
+     * @param model       the .vinfra file the result will be written to (paths in it are made relative to it), or null
+     * @param environment the variables compose files are interpolated with (before those of their .env file)
+     */
+    public Result read(List<Path> files, Path model, Map<String, String> environment) throws IOException {
         ImportReport report = new ImportReport();
         ModelNames names = new ModelNames(reservedWords());
-        Model model = VinfraFactory.eINSTANCE.createModel();
+        ImportContext context = new ImportContext(environment, model == null ? null : model.toAbsolutePath().getParent());
+        Model result = VinfraFactory.eINSTANCE.createModel();
         for (Path file : files) {
             String text = Files.readString(file);
             Format format = Format.of(file, text);
@@ -77,24 +105,68 @@ public class Importer {
                         + " NAME.Dockerfile, LXC configs config or *.conf.");
                 continue;
             }
-            switch (format) {
-                case COMPOSE -> ComposeImporter.read(file, text, model, report, names);
-                case DOCKERFILE -> model.getElements().add(DockerfileImporter.read(file, text, report, names, null));
-                case LXC -> LxcConfigImporter.read(file, text, model, report, names);
+            try {
+                switch (format) {
+                    case COMPOSE -> ComposeImporter.read(file, text, result, report, names, context);
+                    case DOCKERFILE -> DockerfileImporter.read(file, text, result, report, names, context);
+                    case LXC -> LxcConfigImporter.read(file, text, result, report, names, context);
+                }
+            } catch (RuntimeException e) {
+                // a fault of the importer, not of the file: say so, positioned, rather than a stack trace
+                report.malformed(file, 1, 1, "vinfra could not import this file (" + e + "). This is a bug of vinfra; please report it with"
+                        + " the file.");
             }
         }
-        if (report.hasErrors() || model.getElements().isEmpty()) {
+        if (report.hasErrors() || result.getElements().isEmpty()) {
             return new Result("", report);
         }
-        return new Result(serialize(model), report);
+        String text = serialize(result, model);
+        checkValid(text, result, model, context, report);
+        return new Result(report.hasErrors() ? "" : text, report);
     }
 
-    private String serialize(Model model) {
+    private String serialize(Model model, Path location) {
         XtextResourceSet resourceSet = resourceSets.get();
-        Resource resource = resourceSet.createResource(URI.createURI("imported.vinfra"));
+        Resource resource = resourceSet.createResource(uri(location));
         resource.getContents().add(model);
         String text = serializer.serialize(model, SaveOptions.newBuilder().format().getOptions());
         return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    private static URI uri(Path location) {
+        return location == null ? URI.createURI("imported.vinfra") : URI.createFileURI(location.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Parses and validates the text as it will be written: each error is reported at the place of
+     * the imported file its element comes from (found by the element's path in the model, which the
+     * text reproduces).
+     */
+    private void checkValid(String text, Model imported, Path location, ImportContext context, ImportReport report) throws IOException {
+        XtextResourceSet resourceSet = resourceSets.get();
+        XtextResource resource = (XtextResource) resourceSet.createResource(uri(location));
+        resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
+        EcoreUtil.resolveAll(resourceSet);
+        for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+            if (issue.getSeverity() != org.eclipse.xtext.diagnostics.Severity.ERROR) {
+                continue;
+            }
+            EObject element = null;
+            if (issue.getUriToProblem() != null && issue.getUriToProblem().fragment() != null) {
+                element = imported.eResource().getEObject(issue.getUriToProblem().fragment());
+            }
+            Position at = element == null ? null : context.origin(element);
+            String code = issue.getCode() == null || issue.getCode().startsWith("org.eclipse.xtext") ? IssueCodes.SYNTAX_ERROR : issue.getCode();
+            String message = "Imported as it is, this would be an invalid model: " + issue.getMessage()
+                    + " Correct the imported file here (or the model after a corrected import).";
+            if (at == null) {
+                Path first = context.origin(imported) != null ? context.origin(imported).file() : Path.of("imported.vinfra");
+                report.add(new Position(first, 1, 1), Problem.Severity.ERROR, code, message + " (in the imported model, line "
+                        + issue.getLineNumber() + ")");
+            } else {
+                report.add(at, Problem.Severity.ERROR, code, message);
+            }
+        }
     }
 
     /** Keywords of the language that cannot be names (the words of rule ValidID can). */

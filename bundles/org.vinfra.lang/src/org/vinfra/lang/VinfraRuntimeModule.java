@@ -48,4 +48,8 @@ public class VinfraRuntimeModule extends AbstractVinfraRuntimeModule {
     public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
         return VinfraSyntaxErrorMessageProvider.class;
     }
+
+    public Class<? extends org.eclipse.xtext.serializer.sequencer.ITransientValueService> bindSerializerTransientValueService() {
+        return org.vinfra.lang.serializer.WrittenValuesTransientService.class;
+    }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,13 +75,13 @@ class ImportTest {
         assertEquals("10.42.0.10", gitea.getAttachments().get(0).getIp());
         assertEquals(512, gitea.getCgroup().getCpuShares());
         Container db = service(compose, "db");
-        assertEquals(List.of("CMD-SHELL", "pg_isready -U gitea"), db.getHealth().getTest().getArguments());
+        assertEquals("pg_isready -U gitea", db.getHealth().getTest().getShell(), "a string test stays a string (compose runs it with a shell)");
         assertEquals(NetworkMode.INTERNAL, compose.getNetworks().get(0).getMode());
         assertEquals("local", compose.getVolumes().get(0).getDriver());
     }
 
     @Test
-    void unsupportedKeysAreReportedWithTheirLine(@TempDir Path dir) throws IOException {
+    void keysTheModelHasNoConceptForAreKeptAsNativeSettings(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("app.yaml");
         Files.writeString(file, """
                 version: "3.9"
@@ -88,16 +89,29 @@ class ImportTest {
                   web:
                     image: nginx:1.27
                     container_name: my-web
+                    stop_grace_period: 30s
                     labels:
                       team: infra
-                x-shared: {}
+                x-shared: {a: 1}
                 """);
         Importer.Result result = read(file);
-        List<String> found = result.report().problems().stream().map(p -> p.line() + ":" + p.column() + " " + p.code()).toList();
-        assertEquals(List.of("1:1 " + ImportCodes.UNSUPPORTED, "8:1 " + ImportCodes.UNSUPPORTED, "5:5 " + ImportCodes.UNSUPPORTED,
-                "6:5 " + ImportCodes.UNSUPPORTED), found);
-        assertTrue(result.report().problems().get(2).message().contains("container_name"));
-        assertFalse(result.report().hasErrors());
+        assertEquals(List.of(), result.report().problems(), "nothing is dropped, so nothing needs a warning");
+        assertTrue(result.text().contains("native compose \"version\" = \"3.9\""), result.text());
+        assertTrue(result.text().contains("native compose \"container_name\" = \"my-web\""), result.text());
+        assertTrue(result.text().contains("native compose \"stop_grace_period\" = \"30s\""), result.text());
+        assertTrue(result.text().contains("native compose \"x-shared\" = {\"a\": 1}"), result.text());
+        assertTrue(result.text().contains("label team = \"infra\""), "labels are a concept of the model:\n" + result.text());
+        Compose compose = (Compose) model(result).getElements().get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> exported = (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(
+                Exporter.export(List.of(model(result)), ExportOptions.all()).get("compose/" + compose.getName() + "/compose.yaml"));
+        assertEquals("3.9", exported.get("version"));
+        assertEquals(Map.of("a", 1), exported.get("x-shared"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> web = (Map<String, Object>) ((Map<String, Object>) exported.get("services")).get("web");
+        assertEquals("my-web", web.get("container_name"));
+        assertEquals("30s", web.get("stop_grace_period"));
+        assertEquals(Map.of("team", "infra"), web.get("labels"));
     }
 
     @Test
@@ -123,12 +137,12 @@ class ImportTest {
     @Test
     void theCourseDockerfile() throws IOException {
         Importer.Result result = read(examples().resolve("apache2/apache2.Dockerfile"));
-        assertEquals(List.of("7 " + ImportCodes.UNSUPPORTED), result.report().problems().stream().map(p -> p.line() + " " + p.code()).toList(),
-                "MAINTAINER, on line 7, has no place in the model");
+        assertEquals(List.of(), result.report().problems());
         Image image = (Image) model(result).getElements().get(0);
         assertEquals("apache2", image.getName());
         assertEquals("ubuntu:14.04", image.getBaseReference());
-        assertEquals(3, image.getInstructions().size(), "RUN (two lines joined), ENV, ENTRYPOINT");
+        assertEquals(4, image.getInstructions().size(), "MAINTAINER (kept as written), RUN (two lines joined), ENV, ENTRYPOINT");
+        assertTrue(result.text().contains("native dockerfile \"MAINTAINER\" = \"Dr. Peter <peterindia@gmail.com>\""), result.text());
         assertTrue(result.text().contains("run \"apt -y update && apt install -y apache2\""), result.text());
         assertTrue(result.text().contains("env APACHE_LOG_DIR = \"/var/log/apache2\""), result.text());
     }
@@ -136,15 +150,14 @@ class ImportTest {
     @Test
     void anLxcConfigWrittenByLxcCreate() throws IOException {
         Importer.Result result = read(examples().resolve("alpine/config"));
-        List<String> warnings = result.report().problems().stream().map(p -> p.line() + " " + p.message()).toList();
-        assertEquals(2, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("6 ") && warnings.get(0).contains("lxc.include"), warnings.toString());
-        assertTrue(warnings.get(1).startsWith("14 ") && warnings.get(1).contains("hwaddr"), warnings.toString());
+        assertEquals(List.of(), result.report().problems(), "the include, the architecture and the MAC address are kept");
         Container container = (Container) model(result).getElements().stream().filter(Container.class::isInstance).findFirst().orElseThrow();
         assertEquals("my-container", container.getName());
         assertEquals("alpine:3.12", container.getTemplate(), "from the template parameters lxc-create wrote");
         assertEquals(256L << 20, container.getCgroup().getMemoryLimit());
         assertEquals("lxcbr0", container.getAttachments().get(0).getNetwork().getName());
+        assertTrue(result.text().contains("native lxc \"lxc.include\" = \"/usr/share/lxc/config/common.conf\""), result.text());
+        assertTrue(result.text().contains("native lxc \"hwaddr\" = \"00:16:3e:8b:21:4f\""), result.text());
     }
 
     @Test
@@ -153,7 +166,7 @@ class ImportTest {
         Files.writeString(file, "lxc.utsname = old\nlxc.network.0.type = empty\nlxc.cgroup2.cpu.max = 150000 100000\n"
                 + "# Parameters passed to the template: -d debian -r bookworm\n");
         Importer.Result result = read(file);
-        assertEquals(2, result.report().problems().size());
+        assertEquals(2, result.report().problems().size(), result.report().problems().toString());
         assertTrue(result.report().problems().get(0).message().contains("lxc.uts.name"));
         Container container = (Container) model(result).getElements().get(0);
         assertEquals("old", container.getName());
@@ -167,7 +180,7 @@ class ImportTest {
         Path exported = dir.resolve("shop/compose.yaml");
         Files.createDirectories(exported.getParent());
         Files.writeString(exported, compose);
-        Importer.Result result = read(exported);
+        Importer.Result result = Exports.INJECTOR.getInstance(Importer.class).read(List.of(exported), exported.resolveSibling("shop.vinfra"), Map.of());
         assertEquals(List.of(), result.report().problems());
         String again = Exporter.export(Exports.load(result.text()).models(), ExportOptions.all()).get("compose/shop/compose.yaml");
         assertEquals(compose, again);
@@ -183,7 +196,7 @@ class ImportTest {
     @Test
     void theImportCodesAreDocumented() throws IOException {
         String docs = Files.readString(Path.of(System.getProperty("vinfra.root", "../..")).resolve("docs/diagnostics.md"));
-        for (String code : List.of(ImportCodes.UNSUPPORTED, ImportCodes.MALFORMED)) {
+        for (String code : List.of(ImportCodes.UNSUPPORTED, ImportCodes.MALFORMED, ImportCodes.UNSET_VARIABLE)) {
             assertTrue(docs.contains("`" + code + "`"), code + " is not documented");
         }
     }

@@ -117,6 +117,47 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         };
     }
 
+    /** A key: written as a name when it is one (and no keyword), else quoted ("cluster.name"). */
+    @ValueConverter(rule = "Key")
+    public IValueConverter<String> key() {
+        IValueConverter<String> id = ID();
+        IValueConverter<String> string = STRING();
+        return new AbstractNullSafeConverter<>() {
+            @Override
+            protected String internalToValue(String text, INode node) {
+                return text.startsWith("\"") || text.startsWith("'") ? string.toValue(text, node) : id.toValue(text, node);
+            }
+
+            @Override
+            protected String internalToString(String value) {
+                if (PLAIN_KEY.matcher(value).matches()) {
+                    try {
+                        String written = id.toString(value);
+                        if (!written.startsWith("^")) {
+                            return written;
+                        }
+                    } catch (ValueConverterException notAName) {
+                        // quoted below
+                    }
+                }
+                return string.toString(value);
+            }
+        };
+    }
+
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+    /** A number of a typed native value, kept as written (1, -1, 0.5) so that integers stay integers. */
+    @ValueConverter(rule = "Number")
+    public IValueConverter<String> number() {
+        return new CheckedTextConverter() {
+            @Override
+            protected void check(String text) {
+                new java.math.BigDecimal(text);
+            }
+        };
+    }
+
     static String compact(String text) {
         return text.replaceAll("\\s+", "");
     }

@@ -1,5 +1,6 @@
 package org.vinfra.lang.formatting2;
 
+import java.util.List;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
@@ -76,15 +77,23 @@ public class VinfraFormatter extends AbstractJavaFormatter {
                 if (NO_SPACE_BEFORE.contains(text) || ("[".equals(text) && isReplication(region))) {
                     document.prepend(region, it -> it.noSpace());
                 }
-                if (NO_SPACE_AFTER.contains(text)) {
+                if (NO_SPACE_AFTER.contains(text) && !(region.getSemanticElement() instanceof org.vinfra.lang.settings.MapEntry)) {
                     document.append(region, it -> it.noSpace());
+                }
+                if ("{".equals(text) && region.getSemanticElement() instanceof org.vinfra.lang.settings.Value) {
+                    document.append(region, it -> it.noSpace());
+                }
+                if ("}".equals(text) && region.getSemanticElement() instanceof org.vinfra.lang.settings.Value) {
+                    document.prepend(region, it -> it.noSpace());
                 }
             }
             if (startsSetting(region.getGrammarElement())) {
                 document.prepend(region, it -> it.setNewLines(1, 1, 2));
             }
         }
-        for (Pair<ISemanticRegion, ISemanticRegion> braces : regionFor(element).keywordPairs("{", "}")) {
+        // a typed value's mapping ({"a": 1}) stays on its line
+        for (Pair<ISemanticRegion, ISemanticRegion> braces : element instanceof org.vinfra.lang.settings.Value ? List.<Pair<ISemanticRegion, ISemanticRegion>>of()
+                : regionFor(element).keywordPairs("{", "}")) {
             document.interior(braces.getKey(), braces.getValue(), it -> it.indent());
             document.append(braces.getKey(), it -> it.setNewLines(1, 1, 2));
             document.prepend(braces.getValue(), it -> it.setNewLines(1));

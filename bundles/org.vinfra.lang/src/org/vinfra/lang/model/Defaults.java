@@ -120,8 +120,26 @@ public final class Defaults {
         };
     }
 
+    /** The memory limit: the cgroup's, else the orchestrator's (compose deploy.resources.limits), else null. */
     public static Long memoryLimit(Container container) {
         Cgroup cgroup = container.getCgroup();
-        return cgroup == null ? null : cgroup.getMemoryLimit();
+        if (cgroup != null && cgroup.getMemoryLimit() != null) {
+            return cgroup.getMemoryLimit();
+        }
+        return container.getResources() == null ? null : container.getResources().getMemory();
+    }
+
+    /** The CPU quota in CPUs: the cgroup's, else the orchestrator's limit, else null. */
+    public static Double cpuQuota(Container container) {
+        Cgroup cgroup = container.getCgroup();
+        if (cgroup != null && cgroup.getCpus() != null) {
+            return cgroup.getCpus();
+        }
+        return container.getResources() == null ? null : container.getResources().getCpus();
+    }
+
+    /** A compose service with profiles starts only when one of them is activated; a plain 'up' leaves it stopped. */
+    public static boolean startsByDefault(Container container) {
+        return container.getProfiles().isEmpty();
     }
 }

@@ -37,7 +37,7 @@ public class ContainerValidator extends VinfraCheck {
 
     @Check
     public void hasImage(Container container) {
-        boolean hasImage = container.getImage() != null || container.getImageReference() != null;
+        boolean hasImage = container.getImage() != null || container.getImageReference() != null || container.getBuild() != null;
         if (container.getRuntime() == Runtime.LXC) {
             if (!hasImage && container.getTemplate() == null) {
                 error("LXC container '" + container.getName() + "' has no template to build its root file system from. Add one, e.g."
@@ -46,7 +46,7 @@ public class ContainerValidator extends VinfraCheck {
             }
         } else if (!hasImage) {
             error("Docker container '" + container.getName() + "' has no image. A container is a read-write layer on top of an image;"
-                    + " add 'image \"nginx:1.27\"' or 'image NAME' for an image declared in the model.", container,
+                    + " add 'image \"nginx:1.27\"', 'image NAME' for an image declared in the model, or 'build \"./folder\"' to build it.", container,
                     Literals.CONTAINER__NAME, IssueCodes.CONTAINER_WITHOUT_IMAGE);
         }
     }
@@ -58,11 +58,30 @@ public class ContainerValidator extends VinfraCheck {
 
     @Check
     public void baseImageIsPinned(Image image) {
-        checkPinned(image.getBaseReference(), image, Literals.IMAGE__BASE_REFERENCE);
+        checkPinned(resolveArguments(image.getBaseReference(), image), image, Literals.IMAGE__BASE_REFERENCE);
+        for (org.vinfra.lang.settings.Stage stage : image.getStages()) {
+            checkPinned(resolveArguments(stage.getBaseReference(), image), stage,
+                    org.vinfra.lang.settings.SettingsPackage.Literals.STAGE__BASE_REFERENCE);
+        }
+    }
+
+    /** The reference with the build arguments' defaults put in; null when one has none (then nobody can tell the tag). */
+    private static String resolveArguments(String reference, Image image) {
+        if (reference == null || !reference.contains("$")) {
+            return reference;
+        }
+        String resolved = reference;
+        for (org.vinfra.lang.settings.Arg arg : image.getArgs()) {
+            if (arg.getValue() != null) {
+                resolved = resolved.replace("${" + arg.getName() + "}", arg.getValue()).replaceAll("\\$" + arg.getName() + "\\b",
+                        java.util.regex.Matcher.quoteReplacement(arg.getValue()));
+            }
+        }
+        return resolved.contains("$") ? null : resolved;
     }
 
     private void checkPinned(String reference, EObject owner, EStructuralFeature feature) {
-        if (reference == null || reference.contains("@")) {
+        if (reference == null || reference.contains("@") || reference.contains("$") || reference.equals("scratch")) {
             return;
         }
         String afterRegistry = reference.substring(reference.lastIndexOf('/') + 1);
@@ -158,6 +177,113 @@ public class ContainerValidator extends VinfraCheck {
                             IssueCodes.INVALID_CPUSET);
                 }
             }
+        }
+    }
+
+    /**
+     * Kernel parameters a container may set are those of its own namespaces: IPC (kernel.msg*, kernel.sem, kernel.shm*,
+     * fs.mqueue.*) and network (net.*, only with a network namespace of its own). Others belong to the host.
+     */
+    @Check
+    public void sysctlsAreNamespaced(org.vinfra.lang.settings.Sysctl sysctl) {
+        String key = sysctl.getKey();
+        if (key == null) {
+            return;
+        }
+        org.vinfra.lang.vinfra.Container container = org.eclipse.xtext.EcoreUtil2.getContainerOfType(sysctl, org.vinfra.lang.vinfra.Container.class);
+        boolean ipc = NAMESPACED_IPC.contains(key) || key.startsWith("kernel.shm") || key.startsWith("kernel.msg") || key.startsWith("fs.mqueue.");
+        boolean net = key.startsWith("net.");
+        boolean sharedNetwork = container != null && !container.getNamespaces().isEmpty()
+                && !container.getNamespaces().contains(org.vinfra.lang.vinfra.Namespace.NETWORK);
+        if (!ipc && !net) {
+            error("'" + key + "' is not a kernel parameter of the container's namespaces: it belongs to the whole host, so the container"
+                    + " runtime refuses to start the container. A container may set IPC parameters (kernel.msg*, kernel.sem, kernel.shm*,"
+                    + " fs.mqueue.*) and network ones (net.*); set this one on the host instead.", sysctl,
+                    org.vinfra.lang.settings.SettingsPackage.Literals.SYSCTL__KEY, IssueCodes.SYSCTL_NOT_NAMESPACED);
+        } else if (net && sharedNetwork) {
+            error("'" + key + "' is a network parameter, but this container shares the host's network namespace, so setting it would"
+                    + " change the host's network: the runtime refuses. Give the container its own network namespace (list 'network'"
+                    + " in its namespaces) or set it on the host.", sysctl, org.vinfra.lang.settings.SettingsPackage.Literals.SYSCTL__KEY,
+                    IssueCodes.SYSCTL_NOT_NAMESPACED);
+        }
+    }
+
+    private static final java.util.Set<String> NAMESPACED_IPC = java.util.Set.of("kernel.sem");
+
+    @Check
+    public void ulimitSoftBelowHard(org.vinfra.lang.settings.Ulimit ulimit) {
+        if (ulimit.getHard() != null && ulimit.getSoft() > ulimit.getHard()) {
+            error("The soft limit " + ulimit.getSoft() + " of '" + ulimit.getName() + "' is above its hard limit " + ulimit.getHard()
+                    + ". A process may raise its soft limit up to the hard one, never past it, so the runtime refuses this pair. Write"
+                    + " the smaller number first (soft:hard), e.g. " + ulimit.getHard() + ":" + ulimit.getSoft() + ".", ulimit,
+                    org.vinfra.lang.settings.SettingsPackage.Literals.ULIMIT__SOFT, IssueCodes.ULIMIT_SOFT_ABOVE_HARD);
+        }
+    }
+
+    /** Linux capabilities (capabilities(7)), without the CAP_ prefix; ALL stands for every one. */
+    static final java.util.Set<String> CAPABILITIES = java.util.Set.of("ALL", "AUDIT_CONTROL", "AUDIT_READ", "AUDIT_WRITE", "BLOCK_SUSPEND", "BPF",
+            "CHECKPOINT_RESTORE", "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "IPC_LOCK", "IPC_OWNER", "KILL", "LEASE",
+            "LINUX_IMMUTABLE", "MAC_ADMIN", "MAC_OVERRIDE", "MKNOD", "NET_ADMIN", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_RAW", "PERFMON",
+            "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_ADMIN", "SYS_BOOT", "SYS_CHROOT", "SYS_MODULE", "SYS_NICE", "SYS_PACCT",
+            "SYS_PTRACE", "SYS_RAWIO", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "SYSLOG", "WAKE_ALARM");
+
+    @Check
+    public void capabilitiesExist(Container container) {
+        checkCapabilities(container, container.getCapabilities(), Literals.CONTAINER__CAPABILITIES);
+        checkCapabilities(container, container.getDroppedCapabilities(), Literals.CONTAINER__DROPPED_CAPABILITIES);
+    }
+
+    private void checkCapabilities(Container container, List<String> capabilities, EStructuralFeature feature) {
+        for (int i = 0; i < capabilities.size(); i++) {
+            String name = capabilities.get(i).toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", "");
+            if (!CAPABILITIES.contains(name)) {
+                error("'" + capabilities.get(i) + "' is not a Linux capability, so the runtime refuses the container. Capabilities split"
+                        + " root's power into pieces such as NET_ADMIN (network setup), SYS_TIME (the clock) or CHOWN; see capabilities(7)"
+                        + " for the list.", container, feature, i, IssueCodes.UNKNOWN_CAPABILITY, capabilities.get(i));
+            }
+        }
+    }
+
+    /** A native setting is exported only into its own format; elsewhere it would be silently left out. */
+    @Check
+    public void nativesBelongToTheirFormat(org.vinfra.lang.settings.Native kept) {
+        org.vinfra.lang.vinfra.Container container = org.eclipse.xtext.EcoreUtil2.getContainerOfType(kept, org.vinfra.lang.vinfra.Container.class);
+        boolean inImage = org.eclipse.xtext.EcoreUtil2.getContainerOfType(kept, Image.class) != null;
+        boolean inCompose = org.eclipse.xtext.EcoreUtil2.getContainerOfType(kept, org.vinfra.lang.vinfra.Compose.class) != null;
+        boolean lxc = container != null && container.getRuntime() == Runtime.LXC;
+        String where;
+        boolean fits = switch (kept.getFormat()) {
+            case DOCKERFILE -> inImage;
+            case LXC -> lxc;
+            case COMPOSE -> inCompose && !lxc && !inImage;
+        };
+        if (!fits) {
+            where = inImage ? "an image (exported as a Dockerfile)" : container == null ? "an element outside a compose deployment"
+                    : container.getRuntime() == Runtime.LXC ? "an LXC container (exported as an LXC config)"
+                    : container.eContainer() instanceof org.vinfra.lang.vinfra.Compose ? "a compose service" : "a container outside a compose deployment (not exported)";
+            warning("This native " + kept.getFormat().getLiteral() + " setting is in " + where + ", which is never exported as "
+                    + kept.getFormat().getLiteral() + ", so it would be left out of every export. Move it to an element of that format, or"
+                    + " remove it.", kept, org.vinfra.lang.settings.SettingsPackage.Literals.NATIVE__FORMAT, IssueCodes.NATIVE_FOR_OTHER_FORMAT);
+        }
+    }
+
+    /** A secret or config says where its value comes from, or that it exists already. */
+    @Check
+    public void secretsHaveASource(org.vinfra.lang.vinfra.Secret secret) {
+        if (secret.getFile() == null && secret.getEnvironment() == null && !secret.isExternal() && secret.getNatives().isEmpty()) {
+            error("Secret '" + secret.getName() + "' says neither where its value comes from nor that it exists already, so no container"
+                    + " can be given it. Add 'file \"secrets/" + secret.getName() + ".txt\"', 'environment \"VARIABLE\"', or 'external'.", secret,
+                    Literals.SECRET__NAME, IssueCodes.SECRET_WITHOUT_SOURCE);
+        }
+    }
+
+    @Check
+    public void configsHaveASource(org.vinfra.lang.settings.Config config) {
+        if (config.getFile() == null && config.getEnvironment() == null && config.getContent() == null && !config.isExternal()
+                && config.getNatives().isEmpty()) {
+            error("Config '" + config.getName() + "' says neither where its content comes from nor that it exists already, so no container"
+                    + " can be given it. Add 'file \"...\"', 'content \"...\"', 'environment \"VARIABLE\"', or 'external'.", config,
+                    org.vinfra.lang.settings.SettingsPackage.Literals.CONFIG__NAME, IssueCodes.SECRET_WITHOUT_SOURCE);
         }
     }
 

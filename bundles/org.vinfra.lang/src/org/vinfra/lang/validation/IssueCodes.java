@@ -53,6 +53,7 @@ public final class IssueCodes {
     public static final String IP_OUTSIDE_CIDR = PREFIX + "ip-outside-cidr";
     public static final String BRIDGED_WITHOUT_UPLINK = PREFIX + "bridged-without-uplink";
     public static final String FORWARD_WITHOUT_NAT = PREFIX + "forward-without-nat";
+    public static final String IPV6_NOT_ENABLED = PREFIX + "ipv6-not-enabled";
 
     // containers, images and compose
     public static final String DUPLICATE_PUBLISHED_PORT = PREFIX + "duplicate-published-port";
@@ -65,6 +66,17 @@ public final class IssueCodes {
     public static final String PLAIN_SECRET = PREFIX + "plain-secret";
     public static final String UNPINNED_IMAGE = PREFIX + "unpinned-image";
     public static final String CONTAINER_WITHOUT_IMAGE = PREFIX + "container-without-image";
+    public static final String SYSCTL_NOT_NAMESPACED = PREFIX + "sysctl-not-namespaced";
+    public static final String ULIMIT_SOFT_ABOVE_HARD = PREFIX + "ulimit-soft-above-hard";
+    public static final String UNKNOWN_CAPABILITY = PREFIX + "unknown-capability";
+    public static final String NATIVE_FOR_OTHER_FORMAT = PREFIX + "native-for-other-format";
+    public static final String SECRET_WITHOUT_SOURCE = PREFIX + "secret-without-source";
+
+    // images and their build
+    public static final String STAGE_ORDER = PREFIX + "stage-order";
+    public static final String UNDECLARED_BUILD_ARG = PREFIX + "undeclared-build-arg";
+    public static final String SUDO_IN_BUILD = PREFIX + "sudo-in-build";
+    public static final String APT_LISTS_KEPT = PREFIX + "apt-lists-kept";
 
     // workloads and timeline
     public static final String THREADS_EXCEED_VCPUS = PREFIX + "threads-exceed-vcpus";

@@ -49,6 +49,67 @@ public class NetworkValidator extends VinfraCheck {
         }
     }
 
+    /** IPv6 pools and addresses need 'ipv6' on the network: without it the runtime gives containers no IPv6 address at all. */
+    @Check
+    public void ipv6IsEnabled(Network network) {
+        if (network.isIpv6()) {
+            return;
+        }
+        for (org.vinfra.lang.settings.Subnet subnet : network.getSubnets()) {
+            if (subnet.getCidr() != null && subnet.getCidr().contains(":")) {
+                error("Network '" + network.getName() + "' has the IPv6 pool " + subnet.getCidr() + " but IPv6 is not enabled on it, so the"
+                        + " runtime refuses the pool (docker: 'enable_ipv6' is required). Add 'ipv6' to the network.", subnet,
+                        org.vinfra.lang.settings.SettingsPackage.Literals.SUBNET__CIDR, IssueCodes.IPV6_NOT_ENABLED);
+            }
+        }
+    }
+
+    @Check
+    public void ipv6AttachmentNeedsIpv6(NetworkAttachment attachment) {
+        Network network = attachment.getNetwork();
+        if (attachment.getIp6() != null && network != null && !network.eIsProxy() && !network.isIpv6()) {
+            error("This attachment has the IPv6 address " + attachment.getIp6() + " but network '" + network.getName() + "' does not enable"
+                    + " IPv6, so the container cannot get it. Add 'ipv6' (and an IPv6 'subnet') to the network.", attachment,
+                    Literals.NETWORK_ATTACHMENT__IP6, IssueCodes.IPV6_NOT_ENABLED);
+        }
+    }
+
+    /** Addresses written as text (IPv6, or pools that may be either) are checked as the grammar checks IPv4 ones. */
+    @Check
+    public void subnetAddressesAreWellFormed(org.vinfra.lang.settings.Subnet subnet) {
+        checkAddress(subnet.getCidr(), true, subnet, org.vinfra.lang.settings.SettingsPackage.Literals.SUBNET__CIDR);
+        checkAddress(subnet.getGateway(), false, subnet, org.vinfra.lang.settings.SettingsPackage.Literals.SUBNET__GATEWAY);
+        checkAddress(subnet.getRange(), true, subnet, org.vinfra.lang.settings.SettingsPackage.Literals.SUBNET__RANGE);
+    }
+
+    @Check
+    public void ipv6AddressIsWellFormed(NetworkAttachment attachment) {
+        if (attachment.getIp6() != null && !attachment.getIp6().contains(":")) {
+            error("'" + attachment.getIp6() + "' is not an IPv6 address (e.g. fd00:28::10); an IPv4 address is written 'ip 10.0.0.5'.",
+                    attachment, Literals.NETWORK_ATTACHMENT__IP6, IssueCodes.INVALID_VALUE);
+            return;
+        }
+        checkAddress(attachment.getIp6(), false, attachment, Literals.NETWORK_ATTACHMENT__IP6);
+    }
+
+    private void checkAddress(String text, boolean block, EObject owner, EStructuralFeature feature) {
+        if (text == null) {
+            return;
+        }
+        try {
+            if (text.contains(":")) {
+                org.vinfra.lang.model.Ipv6.parse(text.replaceFirst("/\\d+$", block ? "$0" : ""), block);
+            } else if (block) {
+                Addresses.parseCidr(text);
+            } else {
+                Addresses.parseIpv4(text);
+            }
+        } catch (IllegalArgumentException e) {
+            error("Not a valid address here: " + e.getMessage() + ". Write an IPv4 block such as 10.0.0.0/24 or an IPv6 one such as"
+                    + " fd00:28::/64.", owner, feature, IssueCodes.INVALID_VALUE);
+        }
+    }
+
     @Check
     public void macIsWellFormed(Nic nic) {
         checkMac(nic.getMac(), nic, Literals.NIC__MAC);

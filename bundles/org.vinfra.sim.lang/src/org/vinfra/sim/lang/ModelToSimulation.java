@@ -112,7 +112,8 @@ public final class ModelToSimulation {
             if (element instanceof Container container) {
                 allContainers.add(container);
             } else if (element instanceof Compose compose) {
-                allContainers.addAll(compose.getServices());
+                // a service with profiles starts only when a profile is activated: 'docker compose up' leaves it stopped
+                compose.getServices().stream().filter(org.vinfra.lang.model.Defaults::startsByDefault).forEach(allContainers::add);
             }
         }
         allContainers.forEach(mapping::reserveContainer);
@@ -279,9 +280,11 @@ public final class ModelToSimulation {
             };
             pendingDependencies.add(new PendingDependency(container, dependency.getTarget(), condition));
         }
-        double quota = container.getCgroup() != null && container.getCgroup().getCpus() != null ? container.getCgroup().getCpus() : 0;
+        Double cpuQuota = org.vinfra.lang.model.Defaults.cpuQuota(container);
+        double quota = cpuQuota != null ? cpuQuota : 0;
         int shares = container.getCgroup() != null && container.getCgroup().getCpuShares() != null ? container.getCgroup().getCpuShares() : 1024;
-        long limit = container.getCgroup() != null && container.getCgroup().getMemoryLimit() != null ? container.getCgroup().getMemoryLimit() : 0;
+        Long memoryLimit = org.vinfra.lang.model.Defaults.memoryLimit(container);
+        long limit = memoryLimit != null ? memoryLimit : 0;
         List<Layer> layers = layers(container);
         List<String> names = names(container, container.getName());
         for (int i = 0; i < names.size(); i++) {

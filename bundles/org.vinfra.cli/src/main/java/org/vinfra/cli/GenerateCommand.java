@@ -52,7 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExportOptions options = new ExportOptions(parseTargets(), parseCgroup());
+        ExportOptions options = new ExportOptions(parseTargets(), parseCgroup()).writingTo(output);
         ModelSet models = Language.load(files);
         List<Problem> problems = models.validate();
         for (Problem problem : problems) {

@@ -50,7 +50,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         Importer.Result result;
         try {
-            result = Language.injector().getInstance(Importer.class).read(files);
+            result = Language.injector().getInstance(Importer.class).read(files, output, System.getenv());
         } catch (IOException e) {
             throw new UserError("cannot read: " + e.getMessage(), VinfraCli.USAGE_OR_IO);
         }
