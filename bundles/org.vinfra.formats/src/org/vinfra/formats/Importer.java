@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +14,6 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.GrammarUtil;
-import org.eclipse.xtext.IGrammarAccess;
-import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.resource.SaveOptions;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -78,9 +73,6 @@ public class Importer {
     private Provider<XtextResourceSet> resourceSets;
 
     @Inject
-    private IGrammarAccess grammar;
-
-    @Inject
     private IResourceValidator validator;
 
     /** Reads the files with the process environment; paths in the model are absolute. */
@@ -94,7 +86,8 @@ public class Importer {
      */
     public Result read(List<Path> files, Path model, Map<String, String> environment) throws IOException {
         ImportReport report = new ImportReport();
-        ModelNames names = new ModelNames(reservedWords());
+        // keywords may be names: the serializer writes them with a caret (service ^host)
+        ModelNames names = new ModelNames(Set.of());
         ImportContext context = new ImportContext(environment, model == null ? null : model.toAbsolutePath().getParent());
         Model result = VinfraFactory.eINSTANCE.createModel();
         for (Path file : files) {
@@ -120,7 +113,15 @@ public class Importer {
         if (report.hasErrors() || result.getElements().isEmpty()) {
             return new Result("", report);
         }
-        String text = serialize(result, model);
+        String text;
+        try {
+            text = serialize(result, model);
+        } catch (RuntimeException e) {
+            Path first = files.isEmpty() ? Path.of("imported.vinfra") : files.get(0);
+            report.malformed(first, 1, 1, "vinfra could not write the imported model (" + e.getMessage().lines().findFirst().orElse("")
+                    + "). This is a bug of vinfra; please report it with the file.");
+            return new Result("", report);
+        }
         checkValid(text, result, model, context, report);
         return new Result(report.hasErrors() ? "" : text, report);
     }
@@ -167,17 +168,5 @@ public class Importer {
                 report.add(at, Problem.Severity.ERROR, code, message);
             }
         }
-    }
-
-    /** Keywords of the language that cannot be names (the words of rule ValidID can). */
-    private Set<String> reservedWords() {
-        Set<String> reserved = new HashSet<>(GrammarUtil.getAllKeywords(grammar.getGrammar()));
-        org.eclipse.xtext.AbstractRule validId = GrammarUtil.findRuleForName(grammar.getGrammar(), "ValidID");
-        if (validId != null) {
-            for (Keyword keyword : EcoreUtil2.getAllContentsOfType(validId, Keyword.class)) {
-                reserved.remove(keyword.getValue());
-            }
-        }
-        return reserved;
     }
 }

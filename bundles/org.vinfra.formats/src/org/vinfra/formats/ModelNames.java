@@ -3,8 +3,9 @@ package org.vinfra.formats;
 import java.util.Set;
 
 /**
- * Names for imported elements: valid .vinfra names (letters, digits, '_' and '-', a letter first)
- * that are not reserved keywords (a service called 'host' becomes 'host1'); renames are reported.
+ * Names for imported elements: valid .vinfra names (letters, digits, '_' and '-', a letter or '_'
+ * first); a name with other signs is renamed ('my.db' becomes 'my_db') and the rename is reported.
+ * Keywords are names too: the model writes them with a caret ({@code service ^host}).
  */
 public final class ModelNames {
 

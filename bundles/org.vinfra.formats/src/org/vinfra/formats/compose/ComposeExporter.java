@@ -56,6 +56,9 @@ import org.vinfra.lang.vinfra.Volume;
  */
 public final class ComposeExporter {
 
+    /** Networks a service may join without declaring them: the project's default one, and Docker's own. */
+    public static final java.util.Set<String> PREDEFINED_NETWORKS = java.util.Set.of("default", "bridge", "host", "none");
+
     private ComposeExporter() {
     }
 
@@ -103,8 +106,8 @@ public final class ComposeExporter {
         Map<String, Object> networkSection = new LinkedHashMap<>();
         networks.forEach((name, network) -> {
             Map<String, Object> settings = network(network);
-            // the network every compose project has: written only when it is given settings
-            if (!name.equals("default") || !settings.isEmpty()) {
+            // the network every compose project has, and Docker's own: written only when they are given settings
+            if (!PREDEFINED_NETWORKS.contains(name) || !settings.isEmpty()) {
                 networkSection.put(name, settings);
             }
         });

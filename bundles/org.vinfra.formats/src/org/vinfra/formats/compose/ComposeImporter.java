@@ -120,7 +120,11 @@ public final class ComposeImporter {
         model.getElements().add(compose);
         if (!(top.get("services") instanceof MapNode)) {
             if (!top.has("services")) {
-                throw new ImportException(top.at(), "A compose file needs a 'services' key listing its containers.");
+                boolean versionOne = top.entries().values().stream().anyMatch(e -> e.value() instanceof MapNode m && (m.has("image") || m.has("build")));
+                throw new ImportException(top.at(), versionOne
+                        ? "This is a compose file of format version 1: its services are at the top level. The Compose Specification (and"
+                                + " this import) reads services under a 'services:' key: indent them under 'services:' and import again."
+                        : "A compose file needs a 'services' key listing its containers.");
             }
             if (!(top.get("services") instanceof Scalar s && s.isNull())) {
                 throw new ImportException(top.get("services").at(), "'services' is a mapping from service names to their settings.");
@@ -474,8 +478,13 @@ public final class ComposeImporter {
                     case "networks" -> networks(service, value);
                     case "depends_on" -> dependsOn(service, value);
                     case "restart" -> {
-                        service.setRestart(restart(value));
-                        Written.mark(service, Literals.CONTAINER__RESTART);
+                        RestartPolicy policy = restart(value);
+                        if (policy == null) {
+                            keep(service.getNatives(), entry); // "on-failure:5" (with retries), "": as written
+                        } else {
+                            service.setRestart(policy);
+                            Written.mark(service, Literals.CONTAINER__RESTART);
+                        }
                     }
                     case "healthcheck" -> service.setHealth(healthcheck(mapping(value, "healthcheck")));
                     case "secrets" -> uses(service, entry, true);
@@ -950,10 +959,10 @@ public final class ComposeImporter {
         for (Map.Entry<String, Entry> entry : map.entries().entrySet()) {
             String name = entry.getKey();
             Network network = networks.get(name);
-            if (network == null && name.equals("default")) {
+            if (network == null && ComposeExporter.PREDEFINED_NETWORKS.contains(name)) {
+                // the project's default network, or one Docker has already (bridge, host, none): not declared, not written
                 network = context.at(MAKE.createNetwork(), entry.getValue().key().at());
-                network.setName(rename(name, entry.getValue().key(), "network"));
-                network.getNatives().add(Natives.of(NativeFormat.COMPOSE, "implicit", true));
+                network.setName(name);
                 networks.put(name, network);
                 compose.getNetworks().add(network);
             }
@@ -1033,8 +1042,11 @@ public final class ComposeImporter {
         String text = text(value);
         String normalized = "false".equals(text) ? "no" : text;
         RestartPolicy policy = RestartPolicy.get(normalized.replaceFirst(":.*", ""));
+        if (policy == RestartPolicy.ON_FAILURE && normalized.matches("on-failure:\\d+") || normalized.isEmpty()) {
+            return null;
+        }
         if (policy == null || normalized.contains(":")) {
-            throw new ImportException(value.at(), "Unknown restart policy '" + text + "': no, always, on-failure or unless-stopped.");
+            throw new ImportException(value.at(), "Unknown restart policy '" + text + "': no, always, on-failure[:retries] or unless-stopped.");
         }
         return policy;
     }

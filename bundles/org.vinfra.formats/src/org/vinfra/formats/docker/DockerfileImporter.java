@@ -15,7 +15,6 @@ import org.vinfra.formats.ImportReport;
 import org.vinfra.formats.ModelNames;
 import org.vinfra.formats.Natives;
 import org.vinfra.formats.Position;
-import org.vinfra.formats.ShellWords;
 import org.vinfra.formats.compose.ComposeValues;
 import org.vinfra.formats.docker.DockerfileParser.Dockerfile;
 import org.vinfra.formats.docker.DockerfileParser.Heredoc;
@@ -158,12 +157,8 @@ public final class DockerfileImporter {
                     throw new ImportException(at, instruction.keyword() + " comes before the first FROM; only ARG may (its value is then"
                             + " used in FROM lines). Move it after FROM.");
                 }
-                for (Instruction arg : instruction(instruction, at)) {
-                    if (arg instanceof Arg global) {
-                        image.getArgs().add(context.at(global, at));
-                    } else {
-                        throw new ImportException(at, "This ARG cannot be read: write ARG NAME or ARG NAME=default.");
-                    }
+                for (Instruction global : instruction(instruction, at)) {
+                    image.getArgs().add(context.at(global, at));
                 }
                 continue;
             }
@@ -457,7 +452,29 @@ public final class DockerfileImporter {
                 out.append(c);
             }
         }
+        if (quote != 0) {
+            throw new IllegalArgumentException("a quote is not closed in '" + text + "'");
+        }
         return out.toString();
+    }
+
+    /** Pairs the exporter writes back to the same pairs; others (odd quoting) are kept as written. */
+    private static List<String[]> reproducible(List<String[]> pairs) throws NotExpressible {
+        StringBuilder written = new StringBuilder();
+        for (String[] pair : pairs) {
+            written.append(DockerfileExporter.quote(pair[0])).append('=').append(DockerfileExporter.quote(pair[1])).append(' ');
+        }
+        try {
+            List<String[]> again = pairs(written.toString(), false);
+            for (int i = 0; i < pairs.size(); i++) {
+                if (!again.get(i)[0].equals(pairs.get(i)[0]) || !again.get(i)[1].equals(pairs.get(i)[1])) {
+                    throw new NotExpressible();
+                }
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new NotExpressible();
+        }
+        return pairs;
     }
 
     private Instruction env(DockerfileParser.Instruction instruction, Position at) throws ImportException, NotExpressible {
@@ -466,9 +483,9 @@ public final class DockerfileImporter {
         }
         List<String[]> pairs;
         try {
-            pairs = pairs(instruction.arguments(), true);
+            pairs = reproducible(pairs(instruction.arguments(), true));
         } catch (IllegalArgumentException e) {
-            throw new ImportException(at, "ENV: " + e.getMessage() + ". Write ENV KEY=value (or ENV KEY value).");
+            throw new NotExpressible(); // quotes the model cannot read back the same: kept as written
         }
         Env env = MAKE.createEnv();
         env.setKey(pairs.get(0)[0]);
@@ -488,9 +505,9 @@ public final class DockerfileImporter {
         }
         List<String[]> pairs;
         try {
-            pairs = pairs(instruction.arguments(), true);
+            pairs = reproducible(pairs(instruction.arguments(), true));
         } catch (IllegalArgumentException e) {
-            throw new ImportException(at, "LABEL: " + e.getMessage() + ". Write LABEL key=\"value\".");
+            throw new NotExpressible();
         }
         LabelInstruction labels = SettingsFactory.eINSTANCE.createLabelInstruction();
         for (String[] pair : pairs) {
@@ -510,13 +527,16 @@ public final class DockerfileImporter {
         }
         Copy copy = add ? SettingsFactory.eINSTANCE.createAdd() : MAKE.createCopy();
         List<String> json = instruction.heredocs().isEmpty() ? DockerfileParser.jsonArray(instruction.arguments()) : null;
-        List<String> paths = json != null ? json : ShellWords.split(instruction.arguments());
+        // BuildKit splits the non-JSON form on white space only (quotes and escapes are the build's business)
+        List<String> paths = json != null ? json : List.of(instruction.arguments().strip().split("\\s+"));
         if (paths.size() < 2) {
             throw new ImportException(at, instruction.keyword() + " needs a source and a destination: " + instruction.keyword() + " SRC... DEST.");
         }
         if (!instruction.heredocs().isEmpty()) {
             Heredoc heredoc = instruction.heredocs().get(0);
-            if (instruction.heredocs().size() != 1 || paths.size() != 2 || heredoc.chomp() || !paths.get(0).startsWith("<<")) {
+            // into a folder (DEST/), the heredoc's name is the file's name: kept as written
+            if (instruction.heredocs().size() != 1 || paths.size() != 2 || heredoc.chomp() || !paths.get(0).startsWith("<<")
+                    || paths.get(1).endsWith("/")) {
                 throw new NotExpressible();
             }
             copy.setText(heredoc.content());
@@ -632,8 +652,8 @@ public final class DockerfileImporter {
             }
         }
         String[] split = arguments.split("\\s+", 2);
-        if (!split[0].equalsIgnoreCase("CMD") || split.length < 2) {
-            throw new ImportException(at, "HEALTHCHECK takes NONE, or [OPTIONS] CMD command.");
+        if (!split[0].equalsIgnoreCase("CMD") || split.length < 2 || split[1].isBlank()) {
+            throw new NotExpressible(); // HEALTHCHECK alone, CMD without a command, another type: kept as written
         }
         Command test = MAKE.createCommand();
         List<String> json = DockerfileParser.jsonArray(split[1]);

@@ -107,14 +107,73 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         };
     }
 
+    /**
+     * A name: a keyword of the language may be a name when it is written with a caret ({@code service ^host},
+     * {@code network ^internal}), as Xtext escapes identifiers; the caret is not part of the name.
+     */
+    @ValueConverter(rule = "ValidID")
+    public IValueConverter<String> validId() {
+        return new NameConverter(false);
+    }
+
     @ValueConverter(rule = "QualifiedName")
     public IValueConverter<String> qualifiedName() {
-        return new CheckedTextConverter() {
-            @Override
-            protected void check(String text) {
-                // any dotted sequence of identifiers is a well-formed name
+        return new NameConverter(true);
+    }
+
+    private java.util.Set<String> reservedKeywords;
+
+    /** The keywords that cannot be names unescaped: every word of the grammar but those of ValidID. */
+    private synchronized java.util.Set<String> reservedKeywords() {
+        if (reservedKeywords == null) {
+            java.util.Set<String> reserved = new java.util.HashSet<>();
+            for (String keyword : org.eclipse.xtext.GrammarUtil.getAllKeywords(getGrammar())) {
+                if (keyword.matches("[a-zA-Z_][a-zA-Z0-9_-]*")) {
+                    reserved.add(keyword);
+                }
             }
-        };
+            org.eclipse.xtext.AbstractRule validId = org.eclipse.xtext.GrammarUtil.findRuleForName(getGrammar(), "ValidID");
+            if (validId != null) {
+                for (org.eclipse.xtext.Keyword keyword : org.eclipse.xtext.GrammarUtil.containedKeywords(validId)) {
+                    reserved.remove(keyword.getValue());
+                }
+            }
+            reservedKeywords = reserved;
+        }
+        return reservedKeywords;
+    }
+
+    private final class NameConverter extends AbstractValueConverter<String> {
+        private final boolean qualified;
+
+        NameConverter(boolean qualified) {
+            this.qualified = qualified;
+        }
+
+        @Override
+        public String toValue(String string, INode node) {
+            if (Strings.isEmpty(string)) {
+                throw new ValueConverterException("A name is missing here.", node, null);
+            }
+            String text = compact(string);
+            return qualified ? text.replaceAll("(^|\\.)\\^", "$1") : text.startsWith("^") ? text.substring(1) : text;
+        }
+
+        @Override
+        public String toString(String value) {
+            if (value == null) {
+                throw new ValueConverterException("A name is missing.", null, null);
+            }
+            String[] segments = qualified ? value.split("\\.", -1) : new String[] { value };
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < segments.length; i++) {
+                if (i > 0) {
+                    text.append('.');
+                }
+                text.append(reservedKeywords().contains(segments[i]) ? "^" + segments[i] : segments[i]);
+            }
+            return text.toString();
+        }
     }
 
     /** A key: written as a name when it is one (and no keyword), else quoted ("cluster.name"). */

@@ -71,7 +71,8 @@ public class ContainerValidator extends VinfraCheck {
             return reference;
         }
         String resolved = reference;
-        for (org.vinfra.lang.settings.Arg arg : image.getArgs()) {
+        for (org.vinfra.lang.settings.Arg arg : image.getArgs().stream().filter(org.vinfra.lang.settings.Arg.class::isInstance)
+                .map(org.vinfra.lang.settings.Arg.class::cast).toList()) {
             if (arg.getValue() != null) {
                 resolved = resolved.replace("${" + arg.getName() + "}", arg.getValue()).replaceAll("\\$" + arg.getName() + "\\b",
                         java.util.regex.Matcher.quoteReplacement(arg.getValue()));

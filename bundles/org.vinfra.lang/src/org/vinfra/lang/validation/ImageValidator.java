@@ -58,8 +58,12 @@ public class ImageValidator extends VinfraCheck {
     @Check
     public void baseArgumentsAreDeclared(Image image) {
         Set<String> declared = new HashSet<>();
-        for (Arg arg : image.getArgs()) {
-            declared.add(arg.getName());
+        for (org.vinfra.lang.vinfra.Instruction global : image.getArgs()) {
+            if (global instanceof Arg arg) {
+                declared.add(arg.getName());
+            } else if (global instanceof org.vinfra.lang.settings.Native kept && "ARG".equals(kept.getKey())) {
+                return; // an ARG kept as written: its names are not known here
+            }
         }
         checkBase(image.getBaseReference(), declared, image, Literals.IMAGE__BASE_REFERENCE);
         for (Stage stage : image.getStages()) {

@@ -50,9 +50,28 @@ public class NetworkValidator extends VinfraCheck {
     }
 
     /** IPv6 pools and addresses need 'ipv6' on the network: without it the runtime gives containers no IPv6 address at all. */
+    /** IPv6 is enabled by 'ipv6', or by the driver option docker reads (com.docker.network.enable_ipv6), kept as a native setting. */
+    static boolean ipv6Enabled(Network network) {
+        if (network.isIpv6()) {
+            return true;
+        }
+        for (org.vinfra.lang.settings.Native kept : network.getNatives()) {
+            if ("driver_opts".equals(kept.getKey()) && kept.getValue() instanceof org.vinfra.lang.settings.MapValue options) {
+                for (org.vinfra.lang.settings.MapEntry entry : options.getEntries()) {
+                    if ("com.docker.network.enable_ipv6".equals(entry.getKey()) && (entry.getValue() instanceof org.vinfra.lang.settings.StringValue text
+                            && "true".equalsIgnoreCase(text.getValue()) || entry.getValue() instanceof org.vinfra.lang.settings.BooleanValue bool
+                            && bool.isValue())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     @Check
     public void ipv6IsEnabled(Network network) {
-        if (network.isIpv6()) {
+        if (ipv6Enabled(network)) {
             return;
         }
         for (org.vinfra.lang.settings.Subnet subnet : network.getSubnets()) {
@@ -67,7 +86,7 @@ public class NetworkValidator extends VinfraCheck {
     @Check
     public void ipv6AttachmentNeedsIpv6(NetworkAttachment attachment) {
         Network network = attachment.getNetwork();
-        if (attachment.getIp6() != null && network != null && !network.eIsProxy() && !network.isIpv6()) {
+        if (attachment.getIp6() != null && network != null && !network.eIsProxy() && !ipv6Enabled(network)) {
             error("This attachment has the IPv6 address " + attachment.getIp6() + " but network '" + network.getName() + "' does not enable"
                     + " IPv6, so the container cannot get it. Add 'ipv6' (and an IPv6 'subnet') to the network.", attachment,
                     Literals.NETWORK_ATTACHMENT__IP6, IssueCodes.IPV6_NOT_ENABLED);
