@@ -116,6 +116,18 @@ public final class LxcConfigImporter {
         for (Map.Entry<Integer, Map<String, String>> nic : nics.entrySet()) {
             attach(container, nic.getKey(), nic.getValue(), model, file, nicLines.get(nic.getKey()), report, names);
         }
+        // what the exporter writes by default but this config does not say (includes may): left out again
+        java.util.Set<String> written = new java.util.HashSet<>();
+        lines.forEach(line -> written.add(line.key()));
+        for (String key : List.of("lxc.rootfs.path", "lxc.mount.auto", "lxc.console.path", "lxc.tty.max", "lxc.apparmor.profile",
+                "lxc.apparmor.allow_nesting")) {
+            if (!written.contains(key)) {
+                container.getNatives().add(Natives.of(NativeFormat.LXC, key, null));
+            }
+        }
+        if (nics.isEmpty() && !written.contains("lxc.net")) {
+            container.getNatives().add(Natives.of(NativeFormat.LXC, "lxc.net", null));
+        }
         model.getElements().add(container);
         return container;
     }
@@ -225,12 +237,7 @@ public final class LxcConfigImporter {
                 }
                 container.setName(name);
             }
-            case "lxc.rootfs.path" -> {
-                // the exporter writes dir:/var/lib/lxc/NAME/rootfs; another path is kept
-                if (!value.matches("(dir:)?/var/lib/lxc/[^/]+/rootfs")) {
-                    keep(container, line);
-                }
-            }
+            case "lxc.rootfs.path" -> keep(container, line); // the root file system's place, as written (start.sh may override it)
             case "lxc.idmap" -> {
                 String[] parts = value.split("\\s+");
                 if (parts.length != 4 || !parts[0].equals("u") && !parts[0].equals("g")) {
@@ -439,6 +446,9 @@ public final class LxcConfigImporter {
             }
         }
         attachment.setIp6(nic.get("ipv6.address"));
+        if (attachment.getIp6() != null) {
+            network.setIpv6(true); // the bridge carries IPv6
+        }
         // the NIC's own settings (flags, name, hwaddr, mtu...), in order: the attachment says all of them
         for (Map.Entry<String, String> entry : nic.entrySet()) {
             if (!NIC_FIRST_CLASS.contains(entry.getKey())) {
