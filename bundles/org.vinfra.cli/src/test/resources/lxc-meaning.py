@@ -53,6 +53,11 @@ def read(path):
             copy = os.path.join(work, 'config')
             shutil.copy(path, copy)
             subprocess.run(['lxc-update-config', '-c', copy], check=True, capture_output=True)
+            # lxc-update-config renames an indexed lxc.network.N.ipv4 to lxc.net.N.ipv4, a key LXC 3+ does not know; LXC 2 read it as the address
+            with open(copy) as f:
+                updated = re.sub(r'^(\s*lxc\.net\.\d+\.ipv[46])(\s*=)', r'\1.address\2', f.read(), flags=re.M)
+            with open(copy, 'w') as f:
+                f.write(updated)
             path = copy
         c = lxc.Container('probe', work)
         if not c.load_config(path):

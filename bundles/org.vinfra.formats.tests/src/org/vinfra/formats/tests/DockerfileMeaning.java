@@ -29,7 +29,8 @@ final class DockerfileMeaning {
     static List<String> of(String text) throws ImportException {
         DockerfileParser.Dockerfile dockerfile = DockerfileParser.parse(Path.of("Dockerfile"), text);
         List<String> meaning = new ArrayList<>();
-        dockerfile.directives().forEach((name, value) -> meaning.add("# " + name + "=" + value));
+        // directives in any order (they only have to come first)
+        new TreeMap<>(dockerfile.directives()).forEach((name, value) -> meaning.add("# " + name + "=" + value));
         for (Instruction instruction : dockerfile.instructions()) {
             meaning.add(instruction(instruction));
         }

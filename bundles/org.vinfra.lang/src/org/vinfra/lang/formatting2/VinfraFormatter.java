@@ -90,6 +90,10 @@ public class VinfraFormatter extends AbstractJavaFormatter {
             if (startsSetting(region.getGrammarElement())) {
                 document.prepend(region, it -> it.setNewLines(1, 1, 2));
             }
+            // an image's last stage starts on its own line after the earlier stages ('from' after a stage's '}')
+            if ("from".equals(text) && region.getSemanticElement() instanceof org.vinfra.lang.vinfra.Image image && !image.getStages().isEmpty()) {
+                document.prepend(region, it -> it.setNewLines(1, 1, 2));
+            }
         }
         // a typed value's mapping ({"a": 1}) stays on its line
         for (Pair<ISemanticRegion, ISemanticRegion> braces : element instanceof org.vinfra.lang.settings.Value ? List.<Pair<ISemanticRegion, ISemanticRegion>>of()
