@@ -49,6 +49,10 @@ public class VinfraRuntimeModule extends AbstractVinfraRuntimeModule {
         return VinfraSyntaxErrorMessageProvider.class;
     }
 
+    public Class<? extends org.eclipse.xtext.serializer.tokens.ICrossReferenceSerializer> bindICrossReferenceSerializer() {
+        return org.vinfra.lang.serializer.NamedCrossReferenceSerializer.class;
+    }
+
     public Class<? extends org.eclipse.xtext.serializer.sequencer.ITransientValueService> bindSerializerTransientValueService() {
         return org.vinfra.lang.serializer.WrittenValuesTransientService.class;
     }

@@ -153,7 +153,7 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         @Override
         public String toValue(String string, INode node) {
             if (Strings.isEmpty(string)) {
-                throw new ValueConverterException("A name is missing here.", node, null);
+                return null; // a name the parser could not read: its syntax error says why
             }
             String text = compact(string);
             return qualified ? text.replaceAll("(^|\\.)\\^", "$1") : text.startsWith("^") ? text.substring(1) : text;

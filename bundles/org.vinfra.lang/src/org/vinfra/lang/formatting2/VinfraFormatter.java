@@ -115,8 +115,23 @@ public class VinfraFormatter extends AbstractJavaFormatter {
         return region.getSemanticElement() instanceof org.vinfra.lang.vinfra.Replication;
     }
 
+    /** Grammar elements are few and shared: whether each starts a setting is worked out once (a large model asks for every token). */
+    private static final java.util.Map<EObject, Boolean> STARTS_SETTING = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     /** Whether a grammar element begins one repetition of a loop of settings, e.g. ( 'memory' memory=Size | ... )*. */
     static boolean startsSetting(EObject grammarElement) {
+        if (grammarElement == null) {
+            return false;
+        }
+        Boolean known = STARTS_SETTING.get(grammarElement);
+        if (known == null) {
+            known = computeStartsSetting(grammarElement);
+            STARTS_SETTING.put(grammarElement, known);
+        }
+        return known;
+    }
+
+    private static boolean computeStartsSetting(EObject grammarElement) {
         EObject element = grammarElement;
         while (element instanceof AbstractElement abstractElement) {
             if (GrammarUtil.isMultipleCardinality(abstractElement)) {

@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
         "  simulation: the event core's rate, then CloudSim Plus's scenario (20,000 hosts, 40,000 VMs, 50,000 workloads)",
         "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller;",
         "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it;",
-        "  startup:  whole processes: a bare JVM, ./vinfra validate on an example, ./vinfra lsp answering initialize." },
+        "  startup:  whole processes: a bare JVM, ./vinfra validate on an example, ./vinfra lsp answering initialize;",
+        "  import:   a 5,000-service compose file, then 1,000 files (compose, Dockerfiles, LXC configs), each into a validated model." },
         subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class,
-                BenchmarkCommand.Editing.class, StartupBenchmark.class })
+                BenchmarkCommand.Editing.class, StartupBenchmark.class, BenchmarkCommand.Import.class })
 final class BenchmarkCommand {
 
     abstract static class Rounds implements Callable<Integer> {
@@ -224,6 +225,51 @@ final class BenchmarkCommand {
                 return models.validate().size();
             });
             return VinfraCli.OK;
+        }
+    }
+
+    @Command(name = "import", description = "Import a 5,000-service compose file, then 1,000 files of the three formats (parse, convert, write, validate).")
+    static final class Import extends Rounds {
+        @Option(names = "--services", defaultValue = "5000", description = "Services of the large compose file (default: ${DEFAULT-VALUE}).")
+        int services;
+
+        @Option(names = "--files", defaultValue = "1000", description = "Files of the many-files import (default: ${DEFAULT-VALUE}).")
+        int files;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = Files.createTempDirectory("vinfra-benchmark");
+            try {
+                org.vinfra.formats.Importer importer = org.vinfra.cli.Language.injector().getInstance(org.vinfra.formats.Importer.class);
+                Path large = dir.resolve("large").resolve("compose.yaml");
+                Files.createDirectories(large.getParent());
+                String text = ImportCorpusGenerator.composeFile(services);
+                Files.writeString(large, text);
+                out.printf(Locale.ROOT, "compose file: %d services, %d lines (%d KiB)%n", services, text.lines().count(), text.length() / 1024);
+                measure(out, "import of the large compose file (model lines)", () -> lines(importer, List.of(large), dir.resolve("large.vinfra")));
+                List<Path> inputs = ImportCorpusGenerator.files(dir.resolve("many"), files);
+                out.printf(Locale.ROOT, "%d files: %d compose files, %d Dockerfiles, %d LXC configs (legacy keys)%n", inputs.size(), (files + 2) / 3,
+                        (files + 1) / 3, files / 3);
+                measure(out, "import of the files into one model (model lines)", () -> lines(importer, inputs, dir.resolve("many.vinfra")));
+                printHeap(out);
+            } finally {
+                delete(dir);
+            }
+            return VinfraCli.OK;
+        }
+
+        private static long lines(org.vinfra.formats.Importer importer, List<Path> inputs, Path model) {
+            try {
+                org.vinfra.formats.Importer.Result result = importer.read(inputs, model, java.util.Map.of());
+                if (result.report().hasErrors()) {
+                    throw new UserError("the benchmark's input does not import: " + result.report().problems().stream().filter(Problem::isError)
+                            .findFirst().map(Problem::format).orElse(""), VinfraCli.MODEL_ERRORS);
+                }
+                return result.text().lines().count();
+            } catch (IOException e) {
+                throw new UserError("cannot read the benchmark's input: " + e.getMessage(), VinfraCli.USAGE_OR_IO);
+            }
         }
     }
 }
