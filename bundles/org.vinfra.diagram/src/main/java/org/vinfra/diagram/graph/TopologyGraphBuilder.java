@@ -204,6 +204,7 @@ public final class TopologyGraphBuilder {
                 node.getCssClasses().add(DiagramArgs.CSS_REPLICATED);
                 GButton button = new GButtonBuilder(DiagramTypes.EXPAND_BUTTON).id(DiagramIds.labelId(id, DiagramIds.EXPAND)).enabled(true).build();
                 add(node, button);
+                elements.put(button.getId(), button);
                 if (expanded) {
                     for (int number = replication.getFirst(); number <= replication.getLast(); number++) {
                         String replicaId = DiagramIds.replicaId(id, number);

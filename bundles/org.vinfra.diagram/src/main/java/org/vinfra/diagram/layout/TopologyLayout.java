@@ -108,6 +108,16 @@ public final class TopologyLayout {
     }
 
     private final RecursiveGraphLayoutEngine engine = new RecursiveGraphLayoutEngine();
+    /** Tests only: strategies that fail as if ELK had thrown. */
+    private final Set<Strategy> failing;
+
+    public TopologyLayout() {
+        this(Set.of());
+    }
+
+    TopologyLayout(Set<Strategy> failing) {
+        this.failing = Set.copyOf(failing);
+    }
 
     /** Lays out the graph (sets positions, sizes, routes) with nothing pinned. */
     public Report layout(GGraph graph) {
@@ -207,6 +217,7 @@ public final class TopologyLayout {
                 port.setSize(GraphUtil.dimension(PORT_SIZE, PORT_SIZE));
                 for (GModelElement portChild : port.getChildren()) {
                     if (portChild instanceof GLabel label) {
+                        label.setPosition(GraphUtil.point(PORT_SIZE + 2, -TextMetrics.lineHeight(TextMetrics.FIGURE_SIZE - 1)));
                         label.setSize(GraphUtil.dimension(TextMetrics.width(label.getText(), TextMetrics.FIGURE_SIZE - 1, false),
                                 TextMetrics.lineHeight(TextMetrics.FIGURE_SIZE - 1)));
                     }
@@ -249,6 +260,9 @@ public final class TopologyLayout {
     // ------------------------------------------------------------------ ELK
 
     private void runElk(GGraph graph, Map<String, GModelElement> byId, Measured measured, Strategy strategy) {
+        if (failing.contains(strategy)) {
+            throw new IllegalStateException("Expected 1 hierarchical ports, but found only 0. (simulated)");
+        }
         Map<GModelElement, ElkConnectableShape> shapes = new IdentityHashMap<>();
         Map<GEdge, ElkEdge> elkEdges = new LinkedHashMap<>();
         ElkNode root = ElkGraphUtil.createGraph();
@@ -446,7 +460,7 @@ public final class TopologyLayout {
                 port.setPosition(GraphUtil.point(elk.getX(), elk.getY()));
             }
         }
-        placeFreePorts(graph, byId, shapes);
+        Set<GPort> anchored = new HashSet<>();
         for (GModelElement child : graph.getChildren()) {
             if (child instanceof GEdge edge) {
                 edge.getRoutingPoints().clear();
@@ -458,13 +472,27 @@ public final class TopologyLayout {
                 }
                 double[] offset = absoluteOf(elk.getContainingNode(), absolute);
                 ElkEdgeSection section = elk.getSections().get(0);
-                edge.getArgs().put(GArguments.KEY_EDGE_SOURCE_POINT,
-                        GraphUtil.point(offset[0] + section.getStartX(), offset[1] + section.getStartY()));
+                GPoint start = GraphUtil.point(offset[0] + section.getStartX(), offset[1] + section.getStartY());
+                GPoint end = GraphUtil.point(offset[0] + section.getEndX(), offset[1] + section.getEndY());
+                edge.getArgs().put(GArguments.KEY_EDGE_SOURCE_POINT, start);
                 for (ElkBendPoint bend : section.getBendPoints()) {
                     edge.getRoutingPoints().add(GraphUtil.point(offset[0] + bend.getX(), offset[1] + bend.getY()));
                 }
-                edge.getArgs().put(GArguments.KEY_EDGE_TARGET_POINT, GraphUtil.point(offset[0] + section.getEndX(), offset[1] + section.getEndY()));
+                edge.getArgs().put(GArguments.KEY_EDGE_TARGET_POINT, end);
+                anchor(byId.get(edge.getSourceId()), start, shapes, absolute, anchored);
+                anchor(byId.get(edge.getTargetId()), end, shapes, absolute, anchored);
             }
+        }
+        placeFreePorts(graph, byId, shapes, anchored);
+    }
+
+    /** A port ELK did not see (laid out without ports) goes where ELK made its edge leave the node. */
+    private static void anchor(GModelElement end, GPoint point, Map<GModelElement, ElkConnectableShape> shapes, Map<ElkNode, double[]> absolute,
+            Set<GPort> anchored) {
+        if (end instanceof GPort port && !(shapes.get(port) instanceof ElkPort) && shapes.get(port.getParent()) instanceof ElkNode node
+                && anchored.add(port)) {
+            double[] corner = absoluteOf(node, absolute);
+            port.setPosition(GraphUtil.point(point.getX() - corner[0] - PORT_SIZE / 2, point.getY() - corner[1] - PORT_SIZE / 2));
         }
     }
 
@@ -486,7 +514,8 @@ public final class TopologyLayout {
      * Ports ELK did not see (no edge, laid out without ports, or an edge between levels) go on the side of their
      * node that faces the other end of their edge (the left side when they have none), one under the other.
      */
-    private static void placeFreePorts(GGraph graph, Map<String, GModelElement> byId, Map<GModelElement, ElkConnectableShape> shapes) {
+    private static void placeFreePorts(GGraph graph, Map<String, GModelElement> byId, Map<GModelElement, ElkConnectableShape> shapes,
+            Set<GPort> anchored) {
         Map<String, String> otherEnd = new HashMap<>();
         for (GModelElement child : graph.getChildren()) {
             if (child instanceof GEdge edge) {
@@ -494,17 +523,17 @@ public final class TopologyLayout {
                 otherEnd.putIfAbsent(edge.getTargetId(), edge.getSourceId());
             }
         }
-        placeFreePorts(graph, shapes, byId, otherEnd);
+        placeFreePorts(graph, shapes, byId, otherEnd, anchored);
     }
 
     private static void placeFreePorts(GModelElement parent, Map<GModelElement, ElkConnectableShape> shapes, Map<String, GModelElement> byId,
-            Map<String, String> otherEnd) {
+            Map<String, String> otherEnd, Set<GPort> anchored) {
         for (GModelElement child : parent.getChildren()) {
             if (child instanceof GNode node) {
                 double[] next = { PADDING, PADDING };
                 Geometry.Box box = null;
                 for (GModelElement part : node.getChildren()) {
-                    if (part instanceof GPort port && !(shapes.get(port) instanceof ElkPort)) {
+                    if (part instanceof GPort port && !(shapes.get(port) instanceof ElkPort) && !anchored.contains(port)) {
                         if (box == null) {
                             box = Geometry.box(node);
                         }
@@ -516,7 +545,7 @@ public final class TopologyLayout {
                         next[side] += PORT_SIZE + 4;
                     }
                 }
-                placeFreePorts(node, shapes, byId, otherEnd);
+                placeFreePorts(node, shapes, byId, otherEnd, anchored);
             }
         }
     }
