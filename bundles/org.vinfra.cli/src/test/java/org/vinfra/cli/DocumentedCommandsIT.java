@@ -127,6 +127,11 @@ class DocumentedCommandsIT {
             return; // `VINFRA_DEBUG=1 ./vinfra ...`: any command
         }
         String name = words.get(start + 1);
+        if (name.startsWith("-")) {
+            assertNotNull(vinfra.getCommandSpec().findOption(name), command.where() + ": `" + command.text() + "`: ./vinfra has no option "
+                    + name);
+            return;
+        }
         CommandLine subcommand = vinfra.getSubcommands().get(name);
         assertNotNull(subcommand, command.where() + ": `" + command.text() + "` names no command of ./vinfra: " + name);
         CommandSpec spec = subcommand.getCommandSpec();
