@@ -104,6 +104,11 @@ public final class DiagramWorkspace implements AutoCloseable {
         return file.toAbsolutePath().normalize();
     }
 
+    /** The language's injector (ModelEdits, ModelSet). */
+    public Injector language() {
+        return language;
+    }
+
     /** The files given, absolute. */
     public List<Path> files() {
         return files;
@@ -191,6 +196,38 @@ public final class DiagramWorkspace implements AutoCloseable {
         redo.clear();
         notifyListeners(origin);
         return new Applied(change, String.join("\n", change.messages()));
+    }
+
+    /**
+     * Makes the last {@code count} undo steps one (an operation written in several steps).
+     *
+     * @param label what the whole operation did
+     */
+    public synchronized void mergeLast(int count, String label) {
+        if (count < 2 || undo.size() < count) {
+            return;
+        }
+        List<TextChange> steps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            steps.add(0, undo.pop());
+        }
+        TextChange merged = steps.get(0);
+        for (TextChange step : steps.subList(1, steps.size())) {
+            merged = merged.then(step);
+        }
+        undo.push(new TextChange(label, merged.before(), merged.after(), merged.messages()));
+    }
+
+    /** Takes back the last {@code count} steps (an operation refused half-way): they leave no trace in the history. */
+    public synchronized void rollBack(int count, Listener origin) {
+        for (int i = 0; i < count && !undo.isEmpty(); i++) {
+            TextChange step = undo.peek();
+            if (conflict(step.after()) != null || write(step.before(), step.after()) != null) {
+                break;
+            }
+            undo.pop();
+        }
+        notifyListeners(origin);
     }
 
     public synchronized boolean canUndo() {
