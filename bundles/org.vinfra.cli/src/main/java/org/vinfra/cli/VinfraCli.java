@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
         description = "Checks, formats, exports, imports, simulates and serves to editors .vinfra models of virtual infrastructure.",
         subcommands = { ValidateCommand.class, FormatCommand.class, GenerateCommand.class, ImportCommand.class, SimulateCommand.class,
-                LspCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class })
+                LspCommand.class, DiagramCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class })
 public final class VinfraCli {
 
     public static final int OK = 0;
