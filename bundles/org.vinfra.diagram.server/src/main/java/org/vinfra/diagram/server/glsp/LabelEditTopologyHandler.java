@@ -47,7 +47,17 @@ public class LabelEditTopologyHandler extends TextOperationHandler<ApplyLabelEdi
                     return Plan.refuse("A replica's name comes from its declaration (" + DiagramIds.nameOf(labelId)
                             + "): rename the declaration (collapsed) instead.");
                 }
-                return toPlan(edits().rename(element, (String) value));
+                Plan rename = toPlan(edits().rename(element, (String) value));
+                String oldId = DiagramIds.ownerOf(labelId);
+                if (rename instanceof Plan.Write write && DiagramIds.kindOf(oldId).isPresent()
+                        && !Pinning.positions(state.workspace().mainFile()).isEmpty()) {
+                    DiagramIds.Kind kind = DiagramIds.kindOf(oldId).get();
+                    String newId = DiagramIds.parentOf(oldId).map(parent -> DiagramIds.partId(parent, kind, (String) value))
+                            .orElse(DiagramIds.segment(kind, (String) value));
+                    // the positions of the element (and of its parts and replicas) follow the new name
+                    return Plan.write(write.change().then(sidecarChange(write.change().label(), sidecar -> sidecar.rename(oldId, newId))));
+                }
+                return rename;
             }
             case DiagramIds.VCPUS -> {
                 if (element instanceof VirtualMachine vm) {

@@ -13,6 +13,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.glsp.graph.GBoundsAware;
+import org.eclipse.glsp.graph.GGraph;
 import org.eclipse.glsp.graph.GModelElement;
 import org.eclipse.glsp.graph.GPoint;
 import org.eclipse.glsp.server.operations.Operation;
@@ -101,11 +102,26 @@ public abstract class TextOperationHandler<O extends Operation> implements Opera
 
     /** Pins positions (relative to the parent) in the layout sidecar. */
     protected TextChange pinChange(String label, Map<String, Point> pins) {
+        return sidecarChange(label, sidecar -> pins.forEach((id, point) -> {
+            Optional<GModelElement> node = shown(id);
+            if (node.isPresent()) {
+                sidecar.pin(node.get(), point.x(), point.y());
+            } else {
+                sidecar.pin(id, point.x(), point.y());
+            }
+        }));
+    }
+
+    /** A change of the layout sidecar, as text. */
+    protected TextChange sidecarChange(String label, Pinning.Edit edit) {
         Path sidecar = Pinning.sidecarOf(state.workspace().mainFile());
         String before = DiagramWorkspace.readOrNull(sidecar);
-        Map<String, Point> positions = Pinning.read(before);
-        positions.putAll(pins);
-        String after = Pinning.write(positions);
+        String after;
+        try {
+            after = Pinning.edited(state.workspace().mainFile(), state.getRoot() instanceof GGraph graph ? graph : null, edit);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the layout sidecar " + sidecar + " cannot be written: " + e.getMessage(), e);
+        }
         Map<Path, String> b = new LinkedHashMap<>();
         b.put(sidecar, before);
         Map<Path, String> a = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ public class TopologyGModelFactory implements GModelFactory {
             try {
                 DiagramWorkspace.Snapshot snapshot = workspace.snapshot();
                 TopologyDiagram diagram = new TopologyGraphBuilder(modelState.expanded()).build(snapshot.models(), snapshot.problems());
-                Map<String, Point> pinned = Pinning.read(DiagramWorkspace.readOrNull(Pinning.sidecarOf(workspace.mainFile())));
+                Map<String, Point> pinned = Pinning.positions(workspace.mainFile());
                 new TopologyLayout().layout(diagram.graph(), pinned);
                 modelState.drawn(snapshot, diagram);
                 modelState.loadProblem(null);
