@@ -13,7 +13,8 @@ import org.vinfra.lang.workspace.Problem;
 /**
  * {@code vinfra diagram FILE...} without {@code --svg}: serves the live diagram editor on 127.0.0.1
  * and prints its URL (with the access token) as the one line of standard output; follows the files
- * on disk and writes each diagram operation into them atomically; stops on Ctrl+C.
+ * on disk and writes each diagram operation into them atomically; stops on Ctrl+C (the shutdown hook
+ * closes the server; the exit status is then the JVM's for SIGINT, 130, as for any program stopped so).
  */
 final class DiagramServing {
 
@@ -35,6 +36,8 @@ final class DiagramServing {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            err.println("vinfra diagram: stopped");
+            err.flush();
             stopped.countDown();
         }, "vinfra diagram shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
