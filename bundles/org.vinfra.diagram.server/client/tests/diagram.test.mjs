@@ -40,7 +40,17 @@ if (!skip && !process.env.VINFRA_COMMAND && !existsSync(join(root, 'bundles', 'o
     console.log('SKIPPED: ' + skip);
 }
 
-const { chromium } = await import('playwright-core');
+let chromium;
+try {
+    ({ chromium } = await import('playwright-core'));
+} catch (error) {
+    const message = `playwright-core is not installed (npm ci in bundles/org.vinfra.diagram.server/client installs it): ${error.message}`;
+    if (required) {
+        throw new Error(message);
+    }
+    console.log('SKIPPED: ' + message);
+    skip ||= message;
+}
 
 const TEST_MODEL = `// The browser test's lab: two hosts, two networks, one VM.
 // Comments sit next to every element.
@@ -84,10 +94,14 @@ vm web on h1 {
 }
 `;
 
+const started = new Set();
+process.on('exit', () => started.forEach(child => child.exitCode === null && child.kill('SIGKILL')));
+
 /** Starts `./vinfra diagram FILES` in `cwd`; resolves with { url, port, process, stderr() }. */
 function startDiagram(cwd, files) {
     return new Promise((resolvePromise, reject) => {
         const child = spawn(vinfra, ['diagram', ...files], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        started.add(child);
         let out = '';
         let err = '';
         const timer = setTimeout(() => reject(new Error('./vinfra diagram printed no URL in 60 s; stderr: ' + err)), 60000);
