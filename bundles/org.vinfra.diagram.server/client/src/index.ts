@@ -22,6 +22,7 @@ import { Container } from 'inversify';
 import { MessageConnection } from 'vscode-jsonrpc';
 import { createTopologyContainer } from './di.config';
 
+performance.mark('vinfra-script');
 const token = new URLSearchParams(window.location.search).get('token') ?? '';
 const webSocketUrl = `ws://${window.location.host}/glsp?token=${encodeURIComponent(token)}`;
 const diagramType = 'vinfra-topology';
@@ -37,6 +38,7 @@ declare global {
 }
 
 async function initialize(connection: MessageConnection, isReconnecting = false): Promise<void> {
+    performance.mark('vinfra-connected');
     connection.onClose(() => connectionLost());
     glspClient = new BaseJsonrpcGLSPClient({ id: 'vinfra', connectionProvider: connection });
     const diagram = createTopologyContainer({
@@ -50,6 +52,7 @@ async function initialize(connection: MessageConnection, isReconnecting = false)
     const loader = diagram.get(DiagramLoader);
     const started = performance.now();
     await loader.load({ requestModelOptions: { isReconnecting } });
+    performance.mark('vinfra-loaded');
     window.vinfraDiagram = { dispatcher, loaded: performance.now() - started };
     document.body.dataset.vinfraLoaded = 'true';
     document.getElementById('vinfra-undo')!.onclick = () => dispatcher.dispatch(UndoAction.create());

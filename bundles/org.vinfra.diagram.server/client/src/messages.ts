@@ -57,6 +57,9 @@ export class RenderMarker implements IVNodePostprocessor {
 
     postUpdate(): void {
         this.renders++;
+        if (this.renders === 1) {
+            performance.mark('vinfra-first-render');
+        }
         document.body.dataset.vinfraRevision = String(this.revision);
         document.body.dataset.vinfraRenders = String(this.renders);
     }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         "  simulation: the event core's rate, then CloudSim Plus's scenario (20,000 hosts, 40,000 VMs, 50,000 workloads)",
         "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller;",
         "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it;",
-        "  diagram:  draw a course lab and the data centre (graph, layout, SVG), the first time and warm." },
+        "  diagram:  draw a course lab and the data centre (graph, layout, SVG), the first time and warm;",
+        "            then diagram operations in the live editor on the lab, to the file written and to the diagram redrawn." },
         subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class,
                 BenchmarkCommand.Editing.class, BenchmarkCommand.Diagram.class })
 final class BenchmarkCommand {
@@ -248,6 +249,12 @@ final class BenchmarkCommand {
                 for (Drawing drawing : drawings) {
                     measure(out, "render " + drawing.name + " (SVG bytes)",
                             () -> DiagramSvg.render(drawing.models, drawing.problems, List.of(), null, "benchmark").svg().length());
+                }
+                // the live editor: an operation from its arrival at the GLSP server to the file written
+                try {
+                    org.vinfra.diagram.server.OperationBenchmark.run(org.vinfra.cli.Language.injector(), lab, warmup, rounds, out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the diagram operations benchmark failed: " + e, e);
                 }
                 printHeap(out);
             } finally {

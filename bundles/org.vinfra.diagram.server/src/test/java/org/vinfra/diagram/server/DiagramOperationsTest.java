@@ -94,7 +94,7 @@ class DiagramOperationsTest {
     @Test
     void createVmInHostAppendsItAndPinsWhereItWasDropped() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             GModelElement host = glsp.element("host:h1");
             GPoint hostAt = ((GBoundsAware) host).getPosition();
             glsp.dispatch(new CreateNodeOperation("node:vm", GraphUtil.point(hostAt.getX() + 40, hostAt.getY() + 200), "host:h1"));
@@ -114,7 +114,7 @@ class DiagramOperationsTest {
     @Test
     void createVmOutsideHostsIsRefusedWithTheReason() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.messages();
             glsp.dispatch(new CreateNodeOperation("node:vm", GraphUtil.point(5000, 5000), "topology"));
             assertEquals(MODEL, read(file));
@@ -125,7 +125,7 @@ class DiagramOperationsTest {
     @Test
     void createHostNetworkAndContainer() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.dispatch(new CreateNodeOperation("node:host", GraphUtil.point(900, 20), "topology"));
             String host = read(file);
             assertEquals(MODEL + "\nhost host1 {\n\tcpu {\n\t\tsockets 1\n\t\tcores 4\n\t\tfeatures vt-x\n\t}\n\tmemory 16 GiB\n\thypervisor kvm {\n\t}\n}\n", host);
@@ -140,7 +140,7 @@ class DiagramOperationsTest {
     @Test
     void vnicEdgeFromVmToNetworkAddsANic() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.dispatch(new CreateEdgeOperation("edge:vnic", "vm:web", "network:lan"));
             String expected = MODEL.replace("\tmemory 2 GiB\n}", "\tmemory 2 GiB\n\tnic eth0 on lan\n}");
             assertEquals(expected, read(file));
@@ -162,7 +162,7 @@ class DiagramOperationsTest {
         Path file = model();
         Files.writeString(file, MODEL.replace("\tmemory 2 GiB\n}", "\tmemory 2 GiB\n\tnic eth0 on lan // uplink\n}"));
         String before = read(file);
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.messages();
             glsp.dispatch(new DeleteOperation(List.of("network:lan")));
             String after = read(file);
@@ -180,7 +180,7 @@ class DiagramOperationsTest {
     @Test
     void deletingAHostWithVmsIsRefusedAndTheFileIsUntouched() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.messages();
             glsp.dispatch(new DeleteOperation(List.of("host:h1")));
             assertEquals(MODEL, read(file));
@@ -192,7 +192,7 @@ class DiagramOperationsTest {
     @Test
     void draggingAVmIntoAnotherHostPlacesItThere() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             GModelElement vm = glsp.element("vm:web");
             GBoundsAware h1 = (GBoundsAware) glsp.element("host:h1");
             GBoundsAware h2 = (GBoundsAware) glsp.element("host:h2");
@@ -213,7 +213,7 @@ class DiagramOperationsTest {
     @Test
     void draggingAVmOutsideEveryHostIsRefused() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             GBoundsAware box = (GBoundsAware) glsp.element("vm:web");
             glsp.messages();
             glsp.dispatch(new ChangeBoundsOperation(List.of(bounds("vm:web", 4000, 4000, box))));
@@ -226,7 +226,7 @@ class DiagramOperationsTest {
     @Test
     void movingAVmInsideItsHostOnlyPinsItsPosition() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             GBoundsAware box = (GBoundsAware) glsp.element("vm:web");
             double x = box.getPosition().getX() + 30;
             glsp.dispatch(new ChangeBoundsOperation(List.of(bounds("vm:web", x, box.getPosition().getY(), box))));
@@ -241,7 +241,7 @@ class DiagramOperationsTest {
     @Test
     void labelEditsRenameAndSetFigures() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.dispatch(new ApplyLabelEditOperation("host:h1#name", "left"));
             String renamed = MODEL.replace("host h1 {", "host left {").replace("vm web on h1 {", "vm web on left {");
             assertEquals(renamed, read(file));
@@ -260,7 +260,7 @@ class DiagramOperationsTest {
     @Test
     void badNamesAndDuplicatesAreRefusedWithTheReason() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.received.clear();
             glsp.dispatch(new RequestEditValidationAction(LabelEditValidator.CONTEXT_ID, "vm:web#name", "h2"));
             SetEditValidationResultAction duplicate = glsp.received.stream().filter(SetEditValidationResultAction.class::isInstance)
@@ -283,7 +283,7 @@ class DiagramOperationsTest {
     @Test
     void undoIsRefusedWhenTheFileWasEditedSince() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.dispatch(new CreateEdgeOperation("edge:vnic", "vm:web", "network:lan"));
             String edited = read(file) + "\n// edited in a text editor\n";
             Files.writeString(file, edited);
@@ -298,7 +298,7 @@ class DiagramOperationsTest {
     @Test
     void anEditOnDiskRedrawsTheDiagram() throws Exception {
         Path file = model();
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.workspace.startWatching();
             Files.writeString(file, MODEL + "\nnetwork dmz {\n}\n");
             long deadline = System.currentTimeMillis() + 10_000;
@@ -313,7 +313,7 @@ class DiagramOperationsTest {
     void aModelWithErrorsStillOpensWithMarkers() throws Exception {
         Path file = folder.resolve("broken.vinfra");
         Files.writeString(file, "host h {\n\tmemory 4 GiB\n}\nvm v on nowhere {\n}\n");
-        try (GlspSession glsp = new GlspSession(file)) {
+        try (HeadlessSession glsp = new HeadlessSession(file)) {
             glsp.dispatch(new org.eclipse.glsp.server.features.validation.RequestMarkersAction(List.of("topology")));
             assertTrue(glsp.has("host:h"));
             assertTrue(glsp.received.stream().anyMatch(a -> a instanceof org.eclipse.glsp.server.features.validation.SetMarkersAction set

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** How long operations took from arrival at the server to their text written (for the benchmark). */
+/** How long operations took from their arrival at the server to their text written to disk (for the benchmark). */
 public final class OperationTimings {
 
     public record Timing(String kind, long nanos) {

@@ -45,6 +45,7 @@ public class TextOperationActionHandler extends OperationActionHandler {
         collect(operation, steps, messages);
         String label = operation.getKind();
         int written = 0;
+        long writtenAt = 0;
         List<String> notes = new ArrayList<>();
         DiagramWorkspace workspace = state.workspace();
         for (Supplier<Plan> step : steps) {
@@ -75,6 +76,7 @@ public class TextOperationActionHandler extends OperationActionHandler {
                     notes.clear();
                     break;
                 }
+                writtenAt = System.nanoTime();
                 TextChange change = write.change();
                 if (written == 0) {
                     label = change.label();
@@ -89,7 +91,7 @@ public class TextOperationActionHandler extends OperationActionHandler {
             workspace.mergeLast(written, label);
         }
         if (written > 0) {
-            OperationTimings.record(operation.getKind(), System.nanoTime() - started);
+            OperationTimings.record(operation.getKind(), writtenAt - started);
         }
         for (String note : notes) {
             messages.add(MessageActionUtil.info(note));

@@ -26,6 +26,8 @@ final class ClientFilesServlet extends HttpServlet {
             "/favicon.svg", "image/svg+xml");
 
     private final transient AccessToken token;
+    /** The files, read from the jar once. */
+    private final transient java.util.concurrent.ConcurrentHashMap<String, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final String title;
 
     ClientFilesServlet(AccessToken token, String title) {
@@ -40,8 +42,13 @@ final class ClientFilesServlet extends HttpServlet {
             path = "/index.html";
         }
         String type = FILES.get(path);
-        byte[] bytes = type == null ? null : read(path);
-        response.setHeader("Cache-Control", "no-store");
+        byte[] bytes = type == null ? null : cache.computeIfAbsent(path, ClientFilesServlet::readOrEmpty);
+        if (bytes != null && bytes.length == 0) {
+            bytes = null;
+        }
+        // the page is made for this token; the bundle is the same for the server's lifetime (and its
+        // address carries the token), so the browser may keep it and its compiled code
+        response.setHeader("Cache-Control", path.equals("/index.html") ? "no-store" : "private, max-age=86400, immutable");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (bytes == null) {
@@ -63,6 +70,15 @@ final class ClientFilesServlet extends HttpServlet {
         response.setContentType(type);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    private static byte[] readOrEmpty(String path) {
+        try {
+            byte[] bytes = read(path);
+            return bytes == null ? new byte[0] : bytes;
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static byte[] read(String path) throws IOException {

@@ -28,26 +28,35 @@ import org.vinfra.lang.VinfraStandaloneSetup;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 
-/** A GLSP server with one client session on some files, driven through its action dispatcher (no websocket, no browser). */
-final class GlspSession implements AutoCloseable {
+/**
+ * A GLSP server with one client session on some files, driven through its action dispatcher: no
+ * websocket, no browser. For tests and the benchmark; the messages the server sends the client are
+ * kept in {@link #received}.
+ */
+public final class HeadlessSession implements AutoCloseable {
 
     private static Injector language;
 
-    final DiagramWorkspace workspace;
-    final List<Action> received = new CopyOnWriteArrayList<>();
+    public final DiagramWorkspace workspace;
+    public final List<Action> received = new CopyOnWriteArrayList<>();
     private final ClientSession session;
     private final GLSPServer server;
 
-    static synchronized Injector language() {
+    public static synchronized Injector language() {
         if (language == null) {
             language = new VinfraStandaloneSetup().createInjectorAndDoEMFRegistration();
         }
         return language;
     }
 
-    GlspSession(Path... files) throws Exception {
+    public HeadlessSession(Path... files) throws Exception {
+        this(language(), files);
+    }
+
+    /** @param language the language's injector (VinfraStandaloneSetup) */
+    public HeadlessSession(Injector language, Path... files) throws Exception {
         DiagramLogging.install();
-        workspace = new DiagramWorkspace(language(), List.of(files));
+        workspace = new DiagramWorkspace(language, List.of(files));
         workspace.snapshot();
         Injector injector = Guice.createInjector(new ServerModule().configureDiagramModule(new TopologyDiagramModule(workspace)));
         server = injector.getInstance(GLSPServer.class);
@@ -63,32 +72,32 @@ final class GlspSession implements AutoCloseable {
         dispatch(new RequestModelAction(Map.of("sourceUri", files[0].toString())));
     }
 
-    ActionDispatcher dispatcher() {
+    public ActionDispatcher dispatcher() {
         return session.getActionDispatcher();
     }
 
     /** Dispatches and waits until the server has handled it (and what it dispatched in turn). */
-    void dispatch(Action action) throws Exception {
+    public void dispatch(Action action) throws Exception {
         dispatcher().dispatch(action).get(30, TimeUnit.SECONDS);
         // the handler's answers are dispatched after it: wait for the queue to drain
         dispatcher().dispatch(new org.eclipse.glsp.server.actions.SetEditModeAction("editable")).get(30, TimeUnit.SECONDS);
     }
 
-    GModelRoot root() {
+    public GModelRoot root() {
         return session.getInjector().getInstance(GModelState.class).getRoot();
     }
 
-    GModelElement element(String id) {
+    public GModelElement element(String id) {
         return session.getInjector().getInstance(GModelState.class).getIndex().get(id)
                 .orElseThrow(() -> new AssertionError("no element " + id + " in the diagram"));
     }
 
-    boolean has(String id) {
+    public boolean has(String id) {
         return session.getInjector().getInstance(GModelState.class).getIndex().get(id).isPresent();
     }
 
     /** The messages the server sent since the last call. */
-    List<String> messages() {
+    public List<String> messages() {
         List<String> messages = new ArrayList<>();
         for (Action action : received) {
             if (action instanceof MessageAction message && message.getMessage() != null && !message.getMessage().isEmpty()) {
