@@ -343,6 +343,15 @@ class ModelEditsTest {
     }
 
     @Test
+    void deletingANicTakesTheCommentAboveItWhereRemoveNicDoesNot() {
+        EditWorkspace files = lab();
+        EditResult.Applied applied = files.apply(EditWorkspace.EDITS.delete(files.find(VirtualNic.class, "web.eth1")));
+        assertEquals(LAB.replace("\t/* backup NIC */\n\tnic eth1 on lan\n", ""), files.text());
+        assertEquals("Delete vNIC 'eth1' of virtual machine 'web'", applied.description());
+        assertEquals(LAB.replace("\t/* backup NIC */\n\tnic eth1 on lan\n", ""), applied.apply(files.resource().getURI(), LAB));
+    }
+
+    @Test
     void removeNicOnASharedLineRemovesOnlyItsText() {
         EditWorkspace files = EditWorkspace.of(dir, "one.vinfra", """
                 network n {}
@@ -392,7 +401,7 @@ class ModelEditsTest {
         String two = LAB + "\nhost bare {\n\thypervisor kvm\n}\n";
         EditWorkspace files = EditWorkspace.of(dir, "bare.vinfra", two);
         files.refused(EditWorkspace.EDITS.moveVm(files.find(VirtualMachine.class, "web"), files.find(Host.class, "bare")),
-                "no longer resolve", "datastore named 'local'");
+                "would leave a reference unresolved", "no datastore named 'local'");
     }
 
     @Test
@@ -643,6 +652,49 @@ class ModelEditsTest {
     }
 
     @Test
+    void renamingAServiceOrItsDeploymentRenamesRelativeAndQualifiedReferences() {
+        String text = """
+                compose shop {
+                \tservice db {
+                \t\timage "postgres:16.4"
+                \t}
+                \tservice app {
+                \t\timage "app:1.0"
+                \t\tdepends-on db // started first
+                \t}
+                }
+
+                container tool {
+                \timage "tool:1.0"
+                \tdepends-on shop.db
+                }
+                """;
+        EditWorkspace files = EditWorkspace.of(dir, "shop.vinfra", text);
+        files.apply(EditWorkspace.EDITS.rename(files.find(Container.class, "shop.db"), "database"));
+        assertEquals(text.replace("service db {", "service database {").replace("depends-on db //", "depends-on database //")
+                .replace("depends-on shop.db", "depends-on shop.database"), files.text());
+        files.apply(EditWorkspace.EDITS.rename(files.find(Compose.class, "shop"), "store"));
+        assertEquals(text.replace("service db {", "service database {").replace("depends-on db //", "depends-on database //")
+                .replace("depends-on shop.db", "depends-on store.database").replace("compose shop {", "compose store {"), files.text());
+        assertEquals("database", files.find(Container.class, "tool").getDependencies().get(0).getTarget().getName());
+        files.refused(EditWorkspace.EDITS.rename(files.find(Container.class, "store.app"), "database"), "'store.database' is taken");
+    }
+
+    @Test
+    void aServiceInAnEmptyDeployment() {
+        EditWorkspace files = EditWorkspace.of(dir, "e.vinfra", "host h {\n  hypervisor kvm\n}\n\ncompose c on h {\n}\n");
+        files.apply(EditWorkspace.EDITS.createComposeService(files.find(Compose.class, "c"), "web", "nginx:1.27"));
+        assertEquals("host h {\n  hypervisor kvm\n}\n\ncompose c on h {\n  service web {\n    image \"nginx:1.27\"\n  }\n}\n", files.text());
+    }
+
+    @Test
+    void deletingAnImportThatReferencesNeedIsRefused() {
+        EditWorkspace files = EditWorkspace.copyOf(dir, List.of(Models.root().resolve("examples/multi-file/hosts.vinfra"),
+                Models.root().resolve("examples/multi-file/vms.vinfra")));
+        files.refused(EditWorkspace.EDITS.delete(files.model("vms.vinfra").getImports().get(0)), "unresolved", "There is no host named 'rack'");
+    }
+
+    @Test
     void renameRefusesBadNamesAndNamesThatWouldClash() {
         EditWorkspace files = lab();
         VirtualMachine db = files.find(VirtualMachine.class, "db");
@@ -695,6 +747,19 @@ class ModelEditsTest {
         files.apply(EditWorkspace.EDITS.rename(files.find(Host.class, "node"), "rack"));
         assertEquals(hosts, files.text("hosts.vinfra"));
         assertEquals(vms, files.text("vms.vinfra"));
+    }
+
+    @Test
+    void filesAreCheckedAsTheEditorHasThemNotAsOnDisk() throws java.io.IOException {
+        EditWorkspace files = EditWorkspace.copyOf(dir, List.of(Models.root().resolve("examples/multi-file/hosts.vinfra"),
+                Models.root().resolve("examples/multi-file/vms.vinfra")));
+        // unsaved text in both editors: a new host in hosts.vinfra
+        files.resource("hosts.vinfra").reparse(files.text("hosts.vinfra") + "\nhost spare {\n\thypervisor kvm\n}\n");
+        files.resource("vms.vinfra").reparse(files.text("vms.vinfra"));
+        EditResult result = EditWorkspace.EDITS.createVm(files.resource("vms.vinfra"), "extra", files.find(Host.class, "spare"));
+        EditResult.Applied applied = (EditResult.Applied) result;
+        assertEquals(List.of("\nvm extra on spare {\n\tvcpus 1\n\tmemory 1 GiB\n}\n"),
+                applied.allEdits().stream().map(org.vinfra.lang.edit.TextEdit::newText).toList());
     }
 
     @Test

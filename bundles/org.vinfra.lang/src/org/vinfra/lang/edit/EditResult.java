@@ -20,7 +20,7 @@ public sealed interface EditResult permits EditResult.Applied, EditResult.Refuse
      *
      * @param edits       text edits per file; one file for most operations, several for a rename or a
      *                    delete whose references live in other files; empty when nothing needs to change
-     * @param description one line for undo menus and logs, e.g. "Rename host rack to node"
+     * @param description one line for undo menus and logs, e.g. "Rename host 'rack' to node"
      * @param notes       what the user should know: what else was changed (the vNICs removed with a
      *                    network, with file:line) or what is still missing (a container without image)
      */

@@ -286,4 +286,22 @@ final class Layout {
         }
         return current;
     }
+
+    /** The last token (not white space or comment) of {@code element} that ends at or before {@code offset}. */
+    static ILeafNode previousToken(EObject element, int offset) {
+        ILeafNode previous = null;
+        for (ILeafNode leaf : SourceText.nodeOf(element).getLeafNodes()) {
+            if (leaf.getTotalOffset() >= offset) {
+                break;
+            }
+            if (!leaf.isHidden()) {
+                previous = leaf;
+            }
+        }
+        if (previous == null) {
+            throw new Refusal("vinfra could not find where to edit " + Descriptions.kind(element.eClass())
+                    + "; please report this with the file.");
+        }
+        return previous;
+    }
 }

@@ -1,10 +1,7 @@
 package org.vinfra.lang.edit;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
-import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.Keyword;
-import org.eclipse.xtext.ParserRule;
-import org.eclipse.xtext.conversion.IValueConverterService;
-import org.eclipse.xtext.conversion.ValueConverterException;
-import org.eclipse.xtext.naming.QualifiedName;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.parser.IParseResult;
-import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.resource.XtextResource;
 import org.vinfra.lang.model.Replicas;
-import org.vinfra.lang.services.VinfraGrammarAccess;
 import org.vinfra.lang.validation.Messages;
 import org.vinfra.lang.vinfra.Compose;
 import org.vinfra.lang.vinfra.Container;
@@ -44,7 +30,6 @@ import org.vinfra.lang.vinfra.Machine;
 import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.vinfra.Network;
 import org.vinfra.lang.vinfra.Replication;
-import org.vinfra.lang.vinfra.TimedEvent;
 import org.vinfra.lang.vinfra.VinfraPackage.Literals;
 import org.vinfra.lang.vinfra.VirtualMachine;
 import org.vinfra.lang.vinfra.VirtualNic;
@@ -64,7 +49,8 @@ import com.google.inject.Singleton;
  * {@link EditResult.Applied} with {@link TextEdit}s per file URI, to be applied as one undoable change
  * (see {@link TextEdit#apply}), or {@link EditResult.Refused} with a reason for the user. It never
  * changes the resources or the files itself: the caller applies the edits to the documents, which
- * are then parsed again as after any typing.
+ * are then parsed again as after any typing. It resolves the references of the resource set, so call
+ * it where the resources may be read (in the language server, inside a read request).
  *
  * <p>The rules:
  * <ul>
@@ -87,7 +73,6 @@ import com.google.inject.Singleton;
 @Singleton
 public class ModelEdits {
 
-    private static final Pattern MAX = Pattern.compile("\\s+max\\s+");
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 
     @Inject
@@ -97,22 +82,13 @@ public class ModelEdits {
     private Verifier verifier;
 
     @Inject
-    private IValueConverterService converters;
+    private Values values;
 
     @Inject
-    private IParser parser;
+    private Deletion deletion;
 
     @Inject
-    private VinfraGrammarAccess grammar;
-
-    /** Thrown inside an operation when it must be refused; turned into {@link EditResult.Refused}. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Refusal(String reason) {
-            super(reason, null, false, false);
-        }
-    }
+    private Renaming renaming;
 
     // ================================================================== names
 
@@ -149,8 +125,8 @@ public class ModelEdits {
      * Refused when the name is not a name or is taken.
      */
     public EditResult createHost(Resource resource, String name) {
-        return run(() -> {
-            Work work = new Work(resource);
+        return Refusal.run(() -> {
+            Session work = new Session(resource, verifier);
             checkNewName(resource, null, name, Literals.HOST, "host");
             List<String> lines = List.of("host " + name + " {", "\tcpu {", "\t\tsockets 1", "\t\tcores 4", "\t\tfeatures vt-x", "\t}",
                     "\tmemory 16 GiB", "\thypervisor kvm {", "\t}", "}");
@@ -160,7 +136,10 @@ public class ModelEdits {
         });
     }
 
-    /** Appends {@code vm NAME on HOST { vcpus 1 memory 1 GiB }} (one setting per line). See {@link #createVm(Resource, String, Host, Integer)}. */
+    /**
+     * Appends {@code vm NAME on HOST { vcpus 1 memory 1 GiB }} (one setting per line). See
+     * {@link #createVm(Resource, String, Host, Integer)}.
+     */
     public EditResult createVm(Resource resource, String name, Host host) {
         return createVm(resource, name, host, null);
     }
@@ -172,10 +151,10 @@ public class ModelEdits {
      * imported), when the name is not a name or is taken.
      */
     public EditResult createVm(Resource resource, String name, Host host, Integer replica) {
-        return run(() -> {
-            Work work = new Work(resource);
+        return Refusal.run(() -> {
+            Session work = new Session(resource, verifier);
             checkNewName(resource, null, name, Literals.VIRTUAL_MACHINE, "virtual machine");
-            String hostText = reference(modelOf(resource), Literals.VIRTUAL_MACHINE__HOST, host, replica);
+            String hostText = reference(resource, modelOf(resource), Literals.VIRTUAL_MACHINE__HOST, host, replica);
             List<String> lines = List.of("vm " + name + " on " + hostText + " {", "\tvcpus 1", "\tmemory 1 GiB", "}");
             work.add(resource, work.layout(resource).appendTopLevel(lines));
             String hostKey = Links.key(host);
@@ -191,8 +170,8 @@ public class ModelEdits {
 
     /** Appends {@code network NAME { }} (an empty block: NAT by default). Refused when the name is not a name or is taken. */
     public EditResult createNetwork(Resource resource, String name) {
-        return run(() -> {
-            Work work = new Work(resource);
+        return Refusal.run(() -> {
+            Session work = new Session(resource, verifier);
             checkNewName(resource, null, name, Literals.NETWORK, "network");
             work.add(resource, work.layout(resource).appendTopLevel(List.of("network " + name + " {", "}")));
             return work.verify("Create network " + name, List.of(), new Verifier.Expectation()
@@ -224,14 +203,14 @@ public class ModelEdits {
     }
 
     private EditResult createContainer(Resource resource, String name, Machine placement, Image image, String imageReference) {
-        return run(() -> {
-            Work work = new Work(resource);
+        return Refusal.run(() -> {
+            Session work = new Session(resource, verifier);
             checkNewName(resource, null, name, Literals.CONTAINER, "container");
             Model model = modelOf(resource);
-            String on = placement == null ? "" : " on " + reference(model, Literals.CONTAINER__MACHINE, placement, null);
+            String on = placement == null ? "" : " on " + reference(resource, model, Literals.CONTAINER__MACHINE, placement, null);
             List<String> lines = new ArrayList<>();
             lines.add("container " + name + on + " {");
-            String imageLine = imageLine(model, Literals.CONTAINER__IMAGE, image, imageReference);
+            String imageLine = imageLine(resource, model, Literals.CONTAINER__IMAGE, image, imageReference);
             if (imageLine != null) {
                 lines.add("\t" + imageLine);
             }
@@ -271,13 +250,13 @@ public class ModelEdits {
      * are set apart by blank lines, so is the new service.
      */
     private EditResult createComposeService(Compose compose, String name, Image image, String imageReference) {
-        return run(() -> {
+        return Refusal.run(() -> {
             Resource resource = compose.eResource();
-            Work work = new Work(resource);
+            Session work = new Session(resource, verifier);
             checkNewName(resource, compose, name, Literals.CONTAINER, "service");
             List<String> lines = new ArrayList<>();
             lines.add("service " + name + " {");
-            String imageLine = imageLine(compose, Literals.CONTAINER__IMAGE, image, imageReference);
+            String imageLine = imageLine(resource, compose, Literals.CONTAINER__IMAGE, image, imageReference);
             if (imageLine != null) {
                 lines.add("\t" + imageLine);
             }
@@ -285,16 +264,17 @@ public class ModelEdits {
             EObject last = compose.eContents().stream().max(Comparator.comparingInt(SourceText::start)).orElse(null);
             work.add(resource, work.layout(resource).insertAtBlockEnd(compose, lines, last));
             String composeKey = Links.key(compose);
-            return work.verify("Create service " + name + " in compose " + compose.getName(), imageLine == null ? List.of(noImage(name)) : List.of(),
+            List<String> notes = imageLine == null ? List.of(noImage(name)) : List.of();
+            return work.verify("Create service " + name + " in compose " + compose.getName(), notes,
                     new Verifier.Expectation().check(copy -> Verifier.find(copy, composeKey) instanceof Compose copied
                             && copied.getServices().stream().filter(s -> name.equals(s.getName())).count() == 1 ? null
                                     : "compose " + compose.getName() + " has no service " + name));
         });
     }
 
-    private String imageLine(EObject context, EReference reference, Image image, String imageReference) {
+    private String imageLine(Resource resource, EObject context, EReference reference, Image image, String imageReference) {
         if (image != null) {
-            return "image " + reference(context, reference, image, null);
+            return "image " + reference(resource, context, reference, image, null);
         }
         if (imageReference == null) {
             return null;
@@ -320,11 +300,11 @@ public class ModelEdits {
      * {@code nic3} after {@code nic1}, {@code nic2}): the next free number.
      */
     public EditResult addNic(VirtualMachine vm, Network network) {
-        return run(() -> {
+        return Refusal.run(() -> {
             Resource resource = vm.eResource();
-            Work work = new Work(resource);
+            Session work = new Session(resource, verifier);
             String nicName = nextNicName(vm);
-            String networkText = reference(vm, Literals.VIRTUAL_NIC__NETWORK, network, null);
+            String networkText = reference(vm.eResource(), vm, Literals.VIRTUAL_NIC__NETWORK, network, null);
             List<String> line = List.of("nic " + nicName + " on " + networkText);
             Layout layout = work.layout(resource);
             if (vm.getNics().isEmpty()) {
@@ -377,13 +357,13 @@ public class ModelEdits {
      * {@code on NETWORK}, and the result says so.
      */
     public EditResult reconnectNic(VirtualNic nic, Network network) {
-        return run(() -> {
+        return Refusal.run(() -> {
             Resource resource = nic.eResource();
-            Work work = new Work(resource);
+            Session work = new Session(resource, verifier);
             if (nic.getNetwork() == network) {
                 return new EditResult.Applied(Map.of(), "Nic " + nic.getName() + " is already on " + network.getName(), List.of());
             }
-            String networkText = reference(nic, Literals.VIRTUAL_NIC__NETWORK, network, null);
+            String networkText = reference(nic.eResource(), nic, Literals.VIRTUAL_NIC__NETWORK, network, null);
             List<String> notes = new ArrayList<>();
             List<INode> onNetwork = NodeModelUtils.findNodesForFeature(nic, Literals.VIRTUAL_NIC__NETWORK);
             Verifier.Expectation expectation = new Verifier.Expectation()
@@ -393,21 +373,22 @@ public class ModelEdits {
                 work.add(resource, TextEdit.replace(SourceText.start(node), SourceText.end(node), networkText));
             } else {
                 INode function = NodeModelUtils.findNodesForFeature(nic, Literals.VIRTUAL_NIC__PHYSICAL_FUNCTION).get(0);
-                ILeafNode keyword = previousToken(nic, SourceText.start(function));
+                ILeafNode keyword = Layout.previousToken(nic, SourceText.start(function));
                 work.add(resource, TextEdit.replace(keyword.getTotalOffset(), SourceText.end(function), "on " + networkText));
                 expectation.change(Links.key(nic) + "/physicalFunction[0]", Verifier.ANY);
                 notes.add("nic " + nic.getName() + " was an SR-IOV virtual function of " + SourceText.tokens(function)
                         + "; it is now a vNIC on network " + networkText + ".");
             }
-            return work.verify("Connect nic " + nic.getName() + " of " + ownerName(nic) + " to " + networkText, notes, expectation);
+            String description = "Connect nic " + nic.getName() + " of " + Descriptions.describe(nic.eContainer()) + " to " + networkText;
+            return work.verify(description, notes, expectation);
         });
     }
 
     /** Removes a NIC's line (or lines), line break included, and nothing else; on a line shared with other settings, only its text. */
     public EditResult removeNic(VirtualNic nic) {
-        return run(() -> {
+        return Refusal.run(() -> {
             Resource resource = nic.eResource();
-            Work work = new Work(resource);
+            Session work = new Session(resource, verifier);
             VirtualMachine vm = (VirtualMachine) nic.eContainer();
             work.add(resource, work.layout(resource).remove(SourceText.start(nic), SourceText.end(nic), false));
             String vmKey = Links.key(vm);
@@ -434,10 +415,10 @@ public class ModelEdits {
      * the new host lacks one.
      */
     public EditResult moveVm(VirtualMachine vm, Host host, Integer replica) {
-        return run(() -> {
+        return Refusal.run(() -> {
             Resource resource = vm.eResource();
-            Work work = new Work(resource);
-            String hostText = reference(vm, Literals.VIRTUAL_MACHINE__HOST, host, replica);
+            Session work = new Session(resource, verifier);
+            String hostText = reference(vm.eResource(), vm, Literals.VIRTUAL_MACHINE__HOST, host, replica);
             INode node = NodeModelUtils.findNodesForFeature(vm, Literals.VIRTUAL_MACHINE__HOST).get(0);
             if (SourceText.tokens(node).equals(hostText)) {
                 return new EditResult.Applied(Map.of(), "Vm " + vm.getName() + " is already on " + hostText, List.of());
@@ -456,10 +437,10 @@ public class ModelEdits {
 
     /** Places a container on a host or VM: replaces the machine's name after {@code on}, or adds {@code on MACHINE} before its block. */
     public EditResult moveContainer(Container container, Machine machine) {
-        return run(() -> {
+        return Refusal.run(() -> {
             Resource resource = container.eResource();
-            Work work = new Work(resource);
-            String machineText = reference(container, Literals.CONTAINER__MACHINE, machine, null);
+            Session work = new Session(resource, verifier);
+            String machineText = reference(container.eResource(), container, Literals.CONTAINER__MACHINE, machine, null);
             List<INode> nodes = NodeModelUtils.findNodesForFeature(container, Literals.CONTAINER__MACHINE);
             if (!nodes.isEmpty()) {
                 INode node = nodes.get(0);
@@ -469,7 +450,7 @@ public class ModelEdits {
                 work.add(resource, TextEdit.replace(SourceText.start(node), SourceText.end(node), machineText));
             } else {
                 ILeafNode open = Layout.openBrace(container);
-                ILeafNode before = previousToken(container, open.getTotalOffset());
+                ILeafNode before = Layout.previousToken(container, open.getTotalOffset());
                 work.add(resource, TextEdit.insert(before.getTotalEndOffset(), " on " + machineText));
             }
             return work.verify("Move container " + container.getName() + " to " + machineText, List.of(),
@@ -485,30 +466,7 @@ public class ModelEdits {
      * the block when the VM has none.
      */
     public EditResult setVcpus(VirtualMachine vm, String text) {
-        return run(() -> {
-            Resource resource = vm.eResource();
-            Work work = new Work(resource);
-            String value = text == null ? "" : text.strip();
-            Integer vcpus = convert(value, grammar.getCountRule(), "a number of vCPUs", "2");
-            if (vcpus == 0) {
-                throw new Refusal("A VM needs at least one vCPU to run; 0 would never be scheduled. Write 1 or more.");
-            }
-            String written = Integer.toString(vcpus);
-            List<INode> nodes = NodeModelUtils.findNodesForFeature(vm, Literals.VIRTUAL_MACHINE__VCPUS);
-            if (!nodes.isEmpty()) {
-                INode node = nodes.get(0);
-                if (vm.getVcpus() != null && vm.getVcpus().equals(vcpus) && SourceText.tokens(node).equals(written)) {
-                    return new EditResult.Applied(Map.of(), "Vm " + vm.getName() + " already has " + written + " vCPUs", List.of());
-                }
-                work.add(resource, TextEdit.replace(SourceText.start(node), SourceText.end(node), written));
-            } else {
-                work.add(resource, work.layout(resource).insertAtBlockStart(vm, List.of("vcpus " + written)));
-            }
-            String vmKey = Links.key(vm);
-            return work.verify("Set vcpus of vm " + vm.getName() + " to " + written, List.of(), new Verifier.Expectation().check(
-                    copy -> Verifier.find(copy, vmKey) instanceof VirtualMachine copied && vcpus.equals(copied.getVcpus()) ? null
-                            : "vm " + vm.getName() + " does not have " + written + " vCPUs"));
-        });
+        return values.setVcpus(vm, text);
     }
 
     /**
@@ -520,98 +478,10 @@ public class ModelEdits {
      * space and a unit.
      */
     public EditResult setMemory(VirtualMachine vm, String text) {
-        return run(() -> {
-            Resource resource = vm.eResource();
-            Work work = new Work(resource);
-            String value = text == null ? "" : text.strip();
-            String[] parts = MAX.split(value, 2);
-            String memoryText = normalizeSize(parts[0]);
-            long memory = convert(parts[0], grammar.getSizeRule(), "a size", "4 GiB");
-            String maxText = parts.length > 1 ? normalizeSize(parts[1]) : null;
-            Long max = parts.length > 1 ? convert(parts[1], grammar.getSizeRule(), "a size", "8 GiB") : null;
-            if (max != null && max < memory) {
-                throw new Refusal("The maximum (" + maxText + ") is less than the memory the VM starts with (" + memoryText + "): hot-add"
-                        + " can only grow memory up to the maximum. Write a maximum at least as large, e.g. " + memoryText + " max "
-                        + normalizeSize(Messages.size(memory * 2)) + ".");
-            }
-            if (max == null && vm.getMaxMemory() != null && vm.getMaxMemory() < memory) {
-                throw new Refusal("VM '" + vm.getName() + "' has a maximum of " + Messages.size(vm.getMaxMemory()) + " for hot-add, less than "
-                        + memoryText + ": it would start above its own maximum. Give both, e.g. '" + memoryText + " max "
-                        + normalizeSize(Messages.size(memory * 2)) + "'.");
-            }
-            List<INode> memoryNodes = NodeModelUtils.findNodesForFeature(vm, Literals.VIRTUAL_MACHINE__MEMORY);
-            List<INode> maxNodes = NodeModelUtils.findNodesForFeature(vm, Literals.VIRTUAL_MACHINE__MAX_MEMORY);
-            Layout layout = work.layout(resource);
-            if (!memoryNodes.isEmpty()) {
-                INode memoryNode = memoryNodes.get(0);
-                if (!NodeModelUtils.getTokenText(memoryNode).equals(memoryText)) {
-                    work.add(resource, TextEdit.replace(SourceText.start(memoryNode), SourceText.end(memoryNode), memoryText));
-                }
-                if (maxText != null && !maxNodes.isEmpty()) {
-                    INode maxNode = maxNodes.get(0);
-                    if (!NodeModelUtils.getTokenText(maxNode).equals(maxText)) {
-                        work.add(resource, TextEdit.replace(SourceText.start(maxNode), SourceText.end(maxNode), maxText));
-                    }
-                } else if (maxText != null) {
-                    work.add(resource, TextEdit.insert(SourceText.end(memoryNode), " max " + maxText));
-                }
-            } else {
-                String line = "memory " + memoryText + (maxText == null ? "" : " max " + maxText);
-                List<INode> vcpus = NodeModelUtils.findNodesForFeature(vm, Literals.VIRTUAL_MACHINE__VCPUS);
-                if (!vcpus.isEmpty()) {
-                    INode node = vcpus.get(0);
-                    work.add(resource, layout.insertAfter(vm, previousToken(vm, SourceText.start(node)).getTotalOffset(), SourceText.end(node),
-                            List.of(line)));
-                } else {
-                    work.add(resource, layout.insertAtBlockStart(vm, List.of(line)));
-                }
-            }
-            String vmKey = Links.key(vm);
-            String shown = memoryText + (maxText == null ? "" : " max " + maxText);
-            if (work.isEmpty()) {
-                return new EditResult.Applied(Map.of(), "Vm " + vm.getName() + " already has memory " + shown, List.of());
-            }
-            return work.verify("Set memory of vm " + vm.getName() + " to " + shown, List.of(), new Verifier.Expectation().check(copy -> {
-                if (!(Verifier.find(copy, vmKey) instanceof VirtualMachine copied) || copied.getMemory() == null || copied.getMemory() != memory) {
-                    return "vm " + vm.getName() + " does not have memory " + memoryText;
-                }
-                return max == null || max.equals(copied.getMaxMemory()) ? null : "vm " + vm.getName() + " does not have max " + maxText;
-            }));
-        });
+        return values.setMemory(vm, text);
     }
 
-    /** "4GiB" -> "4 GiB": the number, a space, the unit (as the course and the formatter write sizes). */
-    private static String normalizeSize(String text) {
-        String compact = text.replaceAll("\\s+", "");
-        int split = 0;
-        while (split < compact.length() && (Character.isDigit(compact.charAt(split)) || compact.charAt(split) == '.')) {
-            split++;
-        }
-        return split == 0 || split == compact.length() ? compact : compact.substring(0, split) + " " + compact.substring(split);
-    }
 
-    /**
-     * Converts a value with the language's value converter for {@code rule}, after checking that the
-     * parser reads the text as one such value.
-     */
-    @SuppressWarnings("unchecked")
-    private <T> T convert(String text, ParserRule rule, String what, String example) {
-        if (text.isBlank()) {
-            throw new Refusal("A value is missing: write " + what + ", e.g. " + example + ".");
-        }
-        T value;
-        try {
-            value = (T) converters.toValue(text, rule.getName(), null);
-        } catch (ValueConverterException e) {
-            throw new Refusal(e.getMessage() + (e.getMessage().endsWith(".") || e.getMessage().endsWith(")") ? "" : ".")
-                    + " Write " + what + ", e.g. " + example + ".");
-        }
-        IParseResult parsed = parser.parse(rule, new StringReader(text));
-        if (parsed.hasSyntaxErrors() || value == null) {
-            throw new Refusal("'" + text + "' is not " + what + " as the language writes it: write e.g. " + example + ".");
-        }
-        return value;
-    }
 
     // ================================================================== delete
 
@@ -635,144 +505,12 @@ public class ModelEdits {
      * </ul>
      */
     public EditResult delete(EObject element) {
-        return run(() -> {
-            Resource resource = element.eResource();
-            Work work = new Work(resource);
-            if (element instanceof Model || SourceText.nodeOf(element) == null) {
-                throw new Refusal("Only an element written in a file can be deleted.");
-            }
-            Map<EObject, String> refusals = new LinkedHashMap<>();
-            Map<EObject, String> holders = new LinkedHashMap<>();
-            List<Links.Link> values = new ArrayList<>();
-            for (Links.Link link : Links.all(resource.getResourceSet())) {
-                if (link.target() == null || !(link.target() == element || EcoreUtil.isAncestor(element, link.target()))
-                        || EcoreUtil.isAncestor(element, link.source())) {
-                    continue;
-                }
-                switch (DeleteRules.reactionTo(link.feature())) {
-                    case REMOVE_HOLDER -> holders.putIfAbsent(link.source(), null);
-                    case REMOVE_EVENT -> {
-                        EObject event = link.source();
-                        while (event != null && !(event instanceof TimedEvent)) {
-                            event = event.eContainer();
-                        }
-                        holders.putIfAbsent(event == null ? link.source() : event, null);
-                    }
-                    case REMOVE_VALUE -> values.add(link);
-                    case REFUSE -> refusals.putIfAbsent(link.source(), describeReferrer(link.source()) + " " + DeleteRules.dependency(link.feature()));
-                }
-            }
-            String what = isNamed(element) ? describe(element) : "the " + kind(element.eClass());
-            if (!refusals.isEmpty()) {
-                // a disk of a VM that is itself listed (placed on the host) is not listed again
-                List<String> distinct = new ArrayList<>(new LinkedHashSet<>(refusals.entrySet().stream()
-                        .filter(entry -> refusals.keySet().stream().noneMatch(other -> other != entry.getKey() && EcoreUtil.isAncestor(other,
-                                entry.getKey())))
-                        .map(Map.Entry::getValue).toList()));
-                throw new Refusal(capitalize(what) + " cannot be deleted: " + (distinct.size() == 1 ? "1 element depends" : distinct.size()
-                        + " elements depend") + " on it and would be left broken: " + String.join("; ", distinct) + ". Move them elsewhere"
-                        + " (or delete them) first, then delete " + what + ".");
-            }
-            List<String> notes = new ArrayList<>();
-            work.add(resource, work.layout(resource).remove(SourceText.start(element), SourceText.end(element), true));
-            for (EObject holder : holders.keySet()) {
-                if (holders.keySet().stream().anyMatch(other -> other != holder && EcoreUtil.isAncestor(other, holder))) {
-                    continue;
-                }
-                notes.add("Also removed '" + oneLine(holder) + "' of " + describeHolder(holder) + ", which referred to " + what + ".");
-                work.add(holder.eResource(), work.layout(holder.eResource()).remove(SourceText.start(holder), SourceText.end(holder), false));
-            }
-            for (Links.Link value : values) {
-                if (holders.keySet().stream().anyMatch(holder -> EcoreUtil.isAncestor(holder, value.source()))) {
-                    continue;
-                }
-                ILeafNode keyword = previousToken(value.source(), SourceText.start(value.node()));
-                Resource file = value.source().eResource();
-                String text = keyword.getText() + " " + SourceText.tokens(value.node());
-                notes.add("Also removed '" + text + "' of " + describeReferrer(value.source()) + ", which referred to " + what + ".");
-                work.add(file, work.layout(file).remove(keyword.getTotalOffset(), SourceText.end(value.node()), false));
-            }
-            EClass type = element.eClass();
-            QualifiedName name = names.qualifiedName(element);
-            return work.verify("Delete " + what, notes, new Verifier.Expectation().structureChanges().check(copy -> {
-                if (name == null) {
-                    return null;
-                }
-                Resource copied = copy.getResource(resource.getURI(), false);
-                for (var contents = copied.getAllContents(); contents.hasNext();) {
-                    EObject candidate = contents.next();
-                    if (candidate.eClass() == type && name.equals(names.qualifiedName(candidate))) {
-                        return what + " is still there";
-                    }
-                }
-                return null;
-            }));
-        });
+        return deletion.delete(element);
     }
 
-    /**
-     * "virtual machine 'web' (vms.vinfra:4)", "disk 'root' of virtual machine 'web' (vms.vinfra:8)": the
-     * nearest named element holding {@code element}, and where {@code element} is written.
-     */
-    private static String describeReferrer(EObject element) {
-        EObject named = element;
-        while (named != null && !(named instanceof Model) && !isNamed(named)) {
-            named = named.eContainer();
-        }
-        if (named == null || named instanceof Model) {
-            EObject top = element;
-            while (top.eContainer() != null && !(top.eContainer() instanceof Model)) {
-                top = top.eContainer();
-            }
-            return "the " + top.eClass().getName().toLowerCase() + " (" + SourceText.location(element) + ")";
-        }
-        return describe(named) + " (" + SourceText.location(element) + ")";
-    }
 
-    /** The nearest named element holding {@code holder}, and where {@code holder} is written: "virtual machine 'web' (a.vinfra:7)". */
-    private static String describeHolder(EObject holder) {
-        EObject named = holder.eContainer();
-        while (named != null && !(named instanceof Model) && !isNamed(named)) {
-            named = named.eContainer();
-        }
-        String owner = named == null || named instanceof Model ? "the " + holder.eContainer().eClass().getName().toLowerCase() : describe(named);
-        return owner + " (" + SourceText.location(holder) + ")";
-    }
 
-    private static boolean isNamed(EObject element) {
-        return element.eClass().getEStructuralFeature("name") instanceof EAttribute name && element.eGet(name) != null;
-    }
 
-    /** "disk 'root' of virtual machine 'web'", "host 'server1'". */
-    static String describe(EObject element) {
-        String own = kind(element.eClass()) + " '" + element.eGet(element.eClass().getEStructuralFeature("name")) + "'";
-        EObject container = element.eContainer();
-        return container != null && !(container instanceof Model) && isNamed(container) ? own + " of " + describe(container) : own;
-    }
-
-    private static String kind(EClass type) {
-        if (type == Literals.VIRTUAL_NIC) {
-            return "vNIC";
-        }
-        if (type == Literals.VIRTUAL_DISK) {
-            return "disk";
-        }
-        if (type == Literals.COMPOSE) {
-            return "compose deployment";
-        }
-        if (type == Literals.WORKLOAD) {
-            return "workload";
-        }
-        return Messages.kindOf(type);
-    }
-
-    private static String oneLine(EObject element) {
-        return NodeModelUtils.getTokenText(SourceText.nodeOf(element)).replaceAll("\\s+", " ").strip();
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
     // ================================================================== rename
 
@@ -789,119 +527,12 @@ public class ModelEdits {
      * reference could confuse with this one, in its file or a file that imports it or that it imports.
      */
     public EditResult rename(EObject element, String newName) {
-        return run(() -> {
-            Resource resource = element.eResource();
-            Work work = new Work(resource);
-            EStructuralFeature feature = element.eClass().getEStructuralFeature("name");
-            if (!(feature instanceof EAttribute nameAttribute) || !(element.eGet(nameAttribute) instanceof String oldName)) {
-                throw new Refusal("Only a named element can be renamed.");
-            }
-            String kind = Messages.kindOf(element.eClass());
-            String why = names.whyNotAName(newName, kind);
-            if (why != null) {
-                throw new Refusal(why);
-            }
-            String what = describe(element);
-            if (newName.equals(oldName)) {
-                return new EditResult.Applied(Map.of(), capitalize(what) + " is already named " + newName, List.of());
-            }
-            Replication replication = Replicas.of(element);
-            String taken = names.whyTaken(resource, Names.namesOf(names.prefixFor(element.eContainer()), newName, replication), element.eClass(),
-                    element);
-            if (taken != null) {
-                throw new Refusal(taken);
-            }
-            INode declaration = NodeModelUtils.findNodesForFeature(element, nameAttribute).get(0);
-            work.add(resource, TextEdit.replace(SourceText.start(declaration), SourceText.end(declaration), newName));
-            int references = 0;
-            Set<URI> files = new LinkedHashSet<>();
-            for (Links.Link link : Links.all(resource.getResourceSet())) {
-                if (link.target() == null) {
-                    continue;
-                }
-                List<EObject> chain = namedChain(link.target());
-                List<ILeafNode> segments = segments(link.node());
-                for (int i = 0; i < segments.size(); i++) {
-                    int level = segments.size() - 1 - i;
-                    if (level >= chain.size() || chain.get(level) != element) {
-                        continue;
-                    }
-                    ILeafNode segment = segments.get(i);
-                    String renamed = renamedSegment(segment.getText(), oldName, newName, replication);
-                    if (renamed == null) {
-                        throw new Refusal("The reference '" + SourceText.tokens(link.node()) + "' at " + SourceText.location(link.source())
-                                + " names " + what + " in a way vinfra cannot rename. Nothing was changed; rename it in the text, or"
-                                + " report this with the file.");
-                    }
-                    work.add(link.source().eResource(), TextEdit.replace(segment.getTotalOffset(), segment.getTotalEndOffset(), renamed));
-                    references++;
-                    files.add(link.source().eResource().getURI());
-                }
-            }
-            List<String> notes = new ArrayList<>();
-            if (references > 0) {
-                notes.add("Renamed " + references + (references == 1 ? " reference" : " references") + " in " + files.size()
-                        + (files.size() == 1 ? " file" : " files") + ".");
-            }
-            String key = Links.key(element);
-            return work.verify("Rename " + what + " to " + newName, notes, new Verifier.Expectation().check(copy -> {
-                EObject copied = Verifier.find(copy, key);
-                return copied != null && newName.equals(copied.eGet(copied.eClass().getEStructuralFeature("name"))) ? null
-                        : what + " is not named " + newName;
-            }));
-        });
+        return renaming.rename(element, newName);
     }
 
-    /** The element and its named containers, innermost first: the elements the segments of its qualified name stand for. */
-    private List<EObject> namedChain(EObject element) {
-        List<EObject> chain = new ArrayList<>();
-        for (EObject current = element; current != null && !(current instanceof Model); current = current.eContainer()) {
-            if (names.qualifiedName(current) != null) {
-                chain.add(current);
-            }
-        }
-        return chain;
-    }
 
-    /** The name tokens of a reference's text (server1, eno1 in "server1.eno1"). */
-    private static List<ILeafNode> segments(INode node) {
-        List<ILeafNode> segments = new ArrayList<>();
-        for (ILeafNode leaf : node.getLeafNodes()) {
-            if (!leaf.isHidden() && !(leaf.getGrammarElement() instanceof Keyword keyword && ".".equals(keyword.getValue()))) {
-                segments.add(leaf);
-            }
-        }
-        return segments;
-    }
-
-    /** web -> app, web3 -> app3 (a replica within the range); null when the text is neither. */
-    private static String renamedSegment(String text, String oldName, String newName, Replication replication) {
-        String name = text.startsWith("^") ? text.substring(1) : text;
-        if (name.equals(oldName)) {
-            return newName;
-        }
-        if (replication != null && name.startsWith(oldName)) {
-            String number = name.substring(oldName.length());
-            if (number.matches("[1-9][0-9]{0,8}")) {
-                int replica = Integer.parseInt(number);
-                if (replica >= replication.getFirst() && replica <= replication.getLast()) {
-                    return newName + number;
-                }
-            }
-        }
-        return null;
-    }
 
     // ================================================================== shared
-
-    /** Runs an operation, turning a refusal into {@link EditResult.Refused}. */
-    private static EditResult run(java.util.function.Supplier<EditResult> operation) {
-        try {
-            return operation.get();
-        } catch (Refusal refusal) {
-            return new EditResult.Refused(refusal.getMessage());
-        }
-    }
 
     private void checkNewName(Resource resource, EObject container, String name, EClass type, String kind) {
         String why = names.whyNotAName(name, kind);
@@ -913,34 +544,35 @@ public class ModelEdits {
         }
     }
 
-    /** How {@code context} names {@code target}; refused when it cannot see it. */
-    private String reference(EObject context, EReference reference, EObject target, Integer replica) {
+    /**
+     * How {@code context} (in {@code from}; null for a file without any element yet) names
+     * {@code target}; refused when it cannot see it.
+     */
+    private String reference(Resource from, EObject context, EReference reference, EObject target, Integer replica) {
         if (target == null || target.eIsProxy() || target.eResource() == null) {
             throw new Refusal("The " + Messages.kindOf(reference.getEReferenceType()) + " to refer to is missing (it is not in a loaded file).");
         }
+        String what = Descriptions.capitalize(Descriptions.describe(target));
         if (!reference.getEReferenceType().isInstance(target)) {
-            throw new Refusal(capitalize(describe(target)) + " cannot be used here: a " + Messages.kindOf(reference.getEReferenceType())
-                    + " is needed.");
+            throw new Refusal(what + " cannot be used here: a " + Messages.kindOf(reference.getEReferenceType()) + " is needed.");
         }
         if (replica != null) {
             Replication replication = Replicas.of(target);
             if (replication == null || replica < replication.getFirst() || replica > replication.getLast()) {
-                throw new Refusal(capitalize(describe(target)) + " has " + (replication == null ? "no replicas"
+                throw new Refusal(what + " has " + (replication == null ? "no replicas"
                         : "the replicas " + replication.getFirst() + " to " + replication.getLast()) + ", so it has no replica " + replica
                         + ". Choose one of its replicas, or the element itself.");
             }
         }
-        String text = names.referenceText(context, reference, target, replica);
+        String text = context == null ? null : names.referenceText(context, reference, target, replica);
         if (text == null) {
-            Resource from = context.eResource();
             Resource declared = target.eResource();
             if (from != declared) {
-                throw new Refusal(capitalize(describe(target)) + " is declared in " + declared.getURI().lastSegment() + ", which "
-                        + from.getURI().lastSegment() + " does not import, so a reference there would not find it. Add 'import \""
-                        + relative(from.getURI(), declared.getURI()) + "\"' at the top of " + from.getURI().lastSegment() + " first.");
+                throw new Refusal(what + " is declared in " + declared.getURI().lastSegment() + ", which " + from.getURI().lastSegment()
+                        + " does not import, so a reference there would not find it. Add 'import \"" + relative(from.getURI(), declared.getURI())
+                        + "\"' at the top of " + from.getURI().lastSegment() + " first.");
             }
-            throw new Refusal(capitalize(describe(target)) + " cannot be named from here: another element of the same name hides it."
-                    + " Rename one of them first.");
+            throw new Refusal(what + " cannot be named from here: another element of the same name hides it. Rename one of them first.");
         }
         return text;
     }
@@ -950,11 +582,9 @@ public class ModelEdits {
         return relative == null ? to.toString() : relative.toString();
     }
 
+    /** The file's model, or null when it has no element yet (empty, or only comments). */
     private static Model modelOf(Resource resource) {
-        if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
-            throw new Refusal("The file " + resource.getURI().lastSegment() + " holds no model.");
-        }
-        return model;
+        return !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model ? model : null;
     }
 
     /** The only top-level element of a type and name in the copy of a file, or null. */
@@ -972,102 +602,6 @@ public class ModelEdits {
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    /** The last token (not white space or comment) of {@code element} that ends at or before {@code offset}. */
-    private static ILeafNode previousToken(EObject element, int offset) {
-        ILeafNode previous = null;
-        for (ILeafNode leaf : SourceText.nodeOf(element).getLeafNodes()) {
-            if (leaf.getTotalOffset() >= offset) {
-                break;
-            }
-            if (!leaf.isHidden()) {
-                previous = leaf;
-            }
-        }
-        if (previous == null) {
-            throw new Refusal("vinfra could not find where to edit " + kind(element.eClass()) + "; please report this with the file.");
-        }
-        return previous;
-    }
-
-    private static String ownerName(EObject element) {
-        return describe(element.eContainer());
-    }
-
-    /**
-     * The edits of one operation, file by file, with the layouts of the files it touches. Files must
-     * parse without syntax errors: their syntax tree gives the ranges edits are computed from.
-     */
-    private final class Work {
-        private final ResourceSet resources;
-        private final Map<Resource, Layout> layouts = new HashMap<>();
-        private final Map<URI, List<TextEdit>> edits = new LinkedHashMap<>();
-
-        Work(Resource resource) {
-            if (resource == null || resource.getResourceSet() == null) {
-                throw new Refusal("The element is not in a loaded file.");
-            }
-            if (!(resource instanceof XtextResource)) {
-                throw new Refusal(resource.getURI().lastSegment() + " is not a .vinfra file parsed by vinfra.");
-            }
-            resources = resource.getResourceSet();
-            checkParses(resource);
-            EcoreUtil.resolveAll(resources);
-        }
-
-        Layout layout(Resource resource) {
-            return layouts.computeIfAbsent(resource, r -> {
-                checkParses(r);
-                return new Layout(SourceText.of((XtextResource) r));
-            });
-        }
-
-        void add(Resource resource, TextEdit edit) {
-            layout(resource);
-            edits.computeIfAbsent(resource.getURI(), uri -> new ArrayList<>()).add(edit);
-        }
-
-        boolean isEmpty() {
-            return edits.isEmpty();
-        }
-
-        EditResult verify(String description, List<String> notes, Verifier.Expectation expectation) {
-            Map<URI, List<TextEdit>> sorted = new LinkedHashMap<>();
-            edits.forEach((uri, list) -> sorted.put(uri, merged(list)));
-            return verifier.verify(resources, sorted, description, notes, expectation);
-        }
-
-        private void checkParses(Resource resource) {
-            if (!(resource instanceof XtextResource xtext) || xtext.getParseResult() == null) {
-                throw new Refusal(resource.getURI().lastSegment() + " is not a .vinfra file parsed by vinfra.");
-            }
-            if (xtext.getParseResult().hasSyntaxErrors()) {
-                INode error = xtext.getParseResult().getSyntaxErrors().iterator().next();
-                throw new Refusal(resource.getURI().lastSegment() + " has a syntax error at line " + error.getStartLine() + " ("
-                        + error.getSyntaxErrorMessage().getMessage() + "). Fix the text first: an edit from the diagram needs a file that"
-                        + " parses, to know where each element's text is.");
-            }
-        }
-    }
-
-    /** Edits in text order; overlapping deletions (two removals sharing a blank line) are merged. */
-    private static List<TextEdit> merged(List<TextEdit> edits) {
-        List<TextEdit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt(TextEdit::offset).thenComparingInt(TextEdit::end));
-        List<TextEdit> result = new ArrayList<>();
-        for (TextEdit edit : sorted) {
-            TextEdit last = result.isEmpty() ? null : result.get(result.size() - 1);
-            if (last != null && edit.offset() < last.end()) {
-                if (!last.newText().isEmpty() || !edit.newText().isEmpty()) {
-                    throw new Refusal("vinfra computed overlapping edits (" + last + ", " + edit + "); nothing was changed. Please report this"
-                            + " with the file.");
-                }
-                result.set(result.size() - 1, TextEdit.replace(last.offset(), Math.max(last.end(), edit.end()), ""));
-            } else {
-                result.add(edit);
-            }
-        }
-        return result;
-    }
 
     /** A file's current text, as the edits' offsets count it (for callers that hold only the resource). */
     public static String textOf(Resource resource) {
@@ -1075,10 +609,5 @@ public class ModelEdits {
             return xtext.getParseResult().getRootNode().getText();
         }
         throw new IllegalArgumentException(resource.getURI() + " is not a parsed .vinfra file");
-    }
-
-    /** The node of an element (for callers that map diagram elements back to text). */
-    static ICompositeNode nodeOf(EObject element) {
-        return SourceText.nodeOf(element);
     }
 }

@@ -140,7 +140,8 @@ class Names {
         return new ArrayList<>(result);
     }
 
-    private static List<Resource> imported(Resource resource) {
+    /** The loaded files that {@code resource} imports. */
+    static List<Resource> imported(Resource resource) {
         List<Resource> imported = new ArrayList<>();
         if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model) || resource.getResourceSet() == null) {
             return imported;

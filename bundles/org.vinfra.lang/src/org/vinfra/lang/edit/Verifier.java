@@ -2,19 +2,24 @@ package org.vinfra.lang.edit;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl;
+import org.eclipse.emf.ecore.resource.impl.URIHandlerImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -75,9 +80,10 @@ class Verifier {
      */
     EditResult verify(ResourceSet original, Map<URI, List<TextEdit>> edits, String description, List<String> notes, Expectation expectation) {
         List<String> allNotes = new ArrayList<>(notes);
+        Set<URI> affected = affected(original, edits.keySet());
         ResourceSet copy;
         try {
-            copy = copyWith(original, edits);
+            copy = copyWith(original, edits, affected);
         } catch (IOException | IllegalArgumentException e) {
             return new EditResult.Refused("vinfra could not apply its own edit (" + e.getMessage() + "). Nothing was changed; please report"
                     + " this with the file.");
@@ -88,14 +94,14 @@ class Verifier {
         if (syntax != null) {
             return new EditResult.Refused("The edit would leave a syntax error: " + syntax + ". Nothing was changed.");
         }
-        List<String> broken = newErrors(original, copy);
+        List<String> broken = newErrors(resources(original, affected), resources(copy, affected));
         if (!broken.isEmpty()) {
             return new EditResult.Refused("The edit would leave " + (broken.size() == 1 ? "a reference" : broken.size() + " references")
-                    + " that no longer resolve: " + String.join("; ", broken.subList(0, Math.min(3, broken.size())))
+                    + " unresolved: " + String.join("; ", broken.subList(0, Math.min(3, broken.size())))
                     + (broken.size() > 3 ? "; and " + (broken.size() - 3) + " more" : "") + ". Nothing was changed.");
         }
         if (expectation.keepLinks) {
-            String changed = compareLinks(original, copy, expectation, allNotes);
+            String changed = compareLinks(resources(original, affected), resources(copy, affected), expectation, allNotes);
             if (changed != null) {
                 return new EditResult.Refused(changed);
             }
@@ -108,30 +114,99 @@ class Verifier {
         return new EditResult.Applied(edits, description, allNotes);
     }
 
-    private ResourceSet copyWith(ResourceSet original, Map<URI, List<TextEdit>> edits) throws IOException {
-        XtextResourceSet copy = resourceSets.get();
-        copy.setURIConverter(original.getURIConverter());
-        copy.getLoadOptions().putAll(original.getLoadOptions());
-        copy.getResourceFactoryRegistry().getExtensionToFactoryMap().put("vinfra", resourceFactory);
+    /**
+     * The files whose parse or links an edit can change: the edited files and the loaded files that
+     * import them, directly or not. References in other files cannot see the edited text.
+     */
+    static Set<URI> affected(ResourceSet original, Set<URI> edited) {
+        Set<URI> affected = new LinkedHashSet<>(edited);
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (Resource resource : List.copyOf(original.getResources())) {
+                if (!affected.contains(resource.getURI())
+                        && Names.imported(resource).stream().anyMatch(imported -> affected.contains(imported.getURI()))) {
+                    affected.add(resource.getURI());
+                    grown = true;
+                }
+            }
+        }
+        return affected;
+    }
+
+    private static List<Resource> resources(ResourceSet set, Set<URI> uris) {
+        List<Resource> resources = new ArrayList<>();
+        for (URI uri : uris) {
+            Resource resource = set.getResource(uri, false);
+            if (resource != null) {
+                resources.add(resource);
+            }
+        }
+        return resources;
+    }
+
+    /**
+     * A new resource set with the affected files parsed from their texts after the edits; the other
+     * loaded files are parsed from their current texts (which may differ from the disk) when a
+     * reference needs them.
+     */
+    private ResourceSet copyWith(ResourceSet original, Map<URI, List<TextEdit>> edits, Set<URI> affected) throws IOException {
         for (URI uri : edits.keySet()) {
             if (!(original.getResource(uri, false) instanceof XtextResource)) {
                 throw new IllegalArgumentException("no loaded file " + uri);
             }
         }
+        Map<URI, String> texts = new HashMap<>();
         for (Resource resource : List.copyOf(original.getResources())) {
-            if (!(resource instanceof XtextResource xtext) || xtext.getParseResult() == null) {
+            if (resource instanceof XtextResource xtext && xtext.getParseResult() != null) {
+                texts.put(resource.getURI(), xtext.getParseResult().getRootNode().getText());
+            }
+        }
+        XtextResourceSet copy = resourceSets.get();
+        ExtensibleURIConverterImpl converter = new ExtensibleURIConverterImpl();
+        converter.getURIMap().putAll(original.getURIConverter().getURIMap());
+        converter.getURIHandlers().add(0, new CurrentTexts(texts));
+        copy.setURIConverter(converter);
+        copy.getLoadOptions().putAll(original.getLoadOptions());
+        copy.getResourceFactoryRegistry().getExtensionToFactoryMap().put("vinfra", resourceFactory);
+        for (URI uri : affected) {
+            String text = texts.get(uri);
+            if (text == null) {
                 continue;
             }
-            String text = xtext.getParseResult().getRootNode().getText();
-            List<TextEdit> fileEdits = edits.get(resource.getURI());
+            List<TextEdit> fileEdits = edits.get(uri);
             if (fileEdits != null) {
                 text = TextEdit.apply(text, fileEdits);
             }
-            Resource fresh = resourceFactory.createResource(resource.getURI());
+            Resource fresh = resourceFactory.createResource(uri);
             copy.getResources().add(fresh);
             fresh.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), copy.getLoadOptions());
         }
         return copy;
+    }
+
+    /** Serves the loaded files' current texts, so that files loaded on demand in the copy are as the user sees them. */
+    private static final class CurrentTexts extends URIHandlerImpl {
+        private final Map<URI, String> texts;
+
+        CurrentTexts(Map<URI, String> texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        public boolean canHandle(URI uri) {
+            return texts.containsKey(uri);
+        }
+
+        @Override
+        public InputStream createInputStream(URI uri, Map<?, ?> options) {
+            return new ByteArrayInputStream(texts.get(uri).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public boolean exists(URI uri, Map<?, ?> options) {
+            return true;
+        }
     }
 
     private static String newSyntaxError(ResourceSet copy, Map<URI, List<TextEdit>> edits) {
@@ -147,15 +222,15 @@ class Verifier {
     }
 
     /** Errors of the copy that the original files did not have (by file and message; positions move with edits). */
-    private static List<String> newErrors(ResourceSet original, ResourceSet copy) {
+    private static List<String> newErrors(List<Resource> original, List<Resource> copy) {
         Map<String, Integer> before = new HashMap<>();
-        for (Resource resource : List.copyOf(original.getResources())) {
+        for (Resource resource : original) {
             for (Resource.Diagnostic error : resource.getErrors()) {
                 before.merge(errorKey(resource, error), 1, Integer::sum);
             }
         }
         List<String> added = new ArrayList<>();
-        for (Resource resource : List.copyOf(copy.getResources())) {
+        for (Resource resource : copy) {
             for (Resource.Diagnostic error : resource.getErrors()) {
                 String key = errorKey(resource, error);
                 int left = before.getOrDefault(key, 0);
@@ -178,15 +253,15 @@ class Verifier {
      * Every reference that resolved before resolves to the same element after, but for those the
      * operation means to change; references that resolved to nothing and now resolve are noted.
      */
-    private static String compareLinks(ResourceSet original, ResourceSet copy, Expectation expectation, List<String> notes) {
+    private static String compareLinks(List<Resource> original, List<Resource> copy, Expectation expectation, List<String> notes) {
         Map<String, Links.Link> before = byKey(Links.all(original));
         Map<String, Links.Link> after = byKey(Links.all(copy));
         for (Map.Entry<String, Links.Link> entry : before.entrySet()) {
             String key = entry.getKey();
             Links.Link was = entry.getValue();
             Links.Link now = after.get(key);
-            String wasTarget = was.target() == null ? null : Links.key(was.target());
-            String nowTarget = now == null || now.target() == null ? null : Links.key(now.target());
+            String wasTarget = was.targetKey();
+            String nowTarget = now == null ? null : now.targetKey();
             if (expectation.changes.containsKey(key)) {
                 continue;
             }
@@ -206,7 +281,7 @@ class Verifier {
                 continue;
             }
             Links.Link now = after.get(change.getKey());
-            String nowTarget = now == null || now.target() == null ? null : Links.key(now.target());
+            String nowTarget = now == null ? null : now.targetKey();
             if (!Objects.equals(change.getValue(), nowTarget)) {
                 return "The edit would not make " + (now == null ? "the new reference" : "'" + SourceText.tokens(now.node()) + "'")
                         + " refer to the intended element (it would refer to " + (now == null || now.target() == null ? "nothing"
