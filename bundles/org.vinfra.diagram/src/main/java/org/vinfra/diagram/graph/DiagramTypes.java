@@ -1,5 +1,7 @@
 package org.vinfra.diagram.graph;
 
+import org.eclipse.glsp.graph.DefaultTypes;
+
 /**
  * The GLSP element types of the topology diagram: what a client binds its views to. Nodes are {@code node:*},
  * edges {@code edge:*}, labels {@code label:*}.
@@ -7,7 +9,7 @@ package org.vinfra.diagram.graph;
 public final class DiagramTypes {
 
     /** The root. */
-    public static final String GRAPH = "graph";
+    public static final String GRAPH = DefaultTypes.GRAPH;
 
     /** A physical host (or a group of replicated hosts): a container with a header. */
     public static final String HOST = "node:host";
@@ -46,7 +48,7 @@ public final class DiagramTypes {
     /** The label of an edge (IP address, condition, virtual function). */
     public static final String LABEL_EDGE = "label:edge";
     /** The button that expands or collapses a replicated element (GLSP's {@code button:expand}). */
-    public static final String EXPAND_BUTTON = "button:expand";
+    public static final String EXPAND_BUTTON = DefaultTypes.EXPAND_BUTTON;
 
     private DiagramTypes() {
     }

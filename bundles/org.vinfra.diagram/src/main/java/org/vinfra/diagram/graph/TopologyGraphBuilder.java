@@ -228,8 +228,8 @@ public final class TopologyGraphBuilder {
         private GNode node(String id, String type, EObject element) {
             GNode node = new GNodeBuilder(type).id(id).build();
             node.setTrace(trace(element));
-            if (element instanceof Host host && topology != null) {
-                hostArgs(node, host);
+            if (element instanceof Host host && topology != null && id.equals(index.id(host))) {
+                hostArgs(node, host); // on the declaration's node: the validator counts a replicated host's commitments together
             }
             elements.put(id, node);
             return node;

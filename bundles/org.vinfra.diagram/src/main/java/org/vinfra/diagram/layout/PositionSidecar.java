@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -408,7 +407,6 @@ public final class PositionSidecar {
 
     @Override
     public String toString() {
-        Map<String, Point> shown = new HashMap<>(positions());
-        return file + " " + shown;
+        return file + " " + positions();
     }
 }

@@ -3,7 +3,6 @@ package org.vinfra.diagram.layout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.glsp.graph.GEdge;
@@ -92,9 +91,5 @@ final class Routes {
         edge.getRoutingPoints().addAll(points);
         edge.getArgs().put(GArguments.KEY_EDGE_SOURCE_POINT, start);
         edge.getArgs().put(GArguments.KEY_EDGE_TARGET_POINT, end);
-    }
-
-    static Optional<GPoint> first(GEdge edge) {
-        return GArguments.getEdgeSourcePoint(edge.getArgs());
     }
 }

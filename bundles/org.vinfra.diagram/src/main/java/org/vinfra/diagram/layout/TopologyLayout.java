@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.components.ComponentOrderingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
@@ -414,12 +415,16 @@ public final class TopologyLayout {
         node.setProperty(CoreOptions.SPACING_EDGE_EDGE, 8.0);
         node.setProperty(CoreOptions.SPACING_EDGE_LABEL, 2.0);
         node.setProperty(CoreOptions.RANDOM_SEED, 1);
+        // the diagram reads like the text: unconnected groups, and nodes of a layer, in the order they are declared
+        node.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_COMPONENTS, ComponentOrderingStrategy.MODEL_ORDER);
+        node.setProperty(LayeredOptions.CROSSING_MINIMIZATION_SEMI_INTERACTIVE, true);
     }
 
     private static void toElk(GNode node, ElkNode parent, Measured measured, Strategy strategy, Map<GModelElement, ElkConnectableShape> shapes,
             Set<String> elkPorts) {
         ElkNode elk = ElkGraphUtil.createNode(parent);
         elk.setIdentifier(node.getId());
+        elk.setProperty(CoreOptions.POSITION, new KVector(0, parent.getChildren().size()));
         shapes.put(node, elk);
         double headerWidth = measured.headerWidth(node);
         double headerHeight = measured.headerHeight(node);

@@ -2,7 +2,6 @@ package org.vinfra.diagram.svg;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.glsp.graph.GButton;
 import org.eclipse.glsp.graph.GEdge;
@@ -370,7 +369,8 @@ public final class SvgRenderer {
         if (tenths % 10 == 0) {
             return Long.toString(tenths / 10);
         }
-        return String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+        long whole = Math.abs(tenths) / 10;
+        return (tenths < 0 ? "-" : "") + whole + "." + Math.abs(tenths) % 10;
     }
 
     /** Text for XML content and attribute values: markup escaped, characters XML forbids dropped. */

@@ -153,6 +153,17 @@ class SvgRendererTest {
         assertEquals(DiagramIds.DIAGRAM_TYPE, document.getDocumentElement().getAttribute("data-diagram-type"));
     }
 
+    @Test
+    void coordinatesHaveOneDecimalAtMost() {
+        assertEquals("3", SvgRenderer.n(3));
+        assertEquals("1.3", SvgRenderer.n(1.25));
+        assertEquals("-0.5", SvgRenderer.n(-0.5));
+        assertEquals("-1", SvgRenderer.n(-1.0));
+        assertEquals("0", SvgRenderer.n(-0.04));
+        assertEquals("-12.7", SvgRenderer.n(-12.66));
+        assertEquals("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;", SvgRenderer.escape("a & b <c> \"d\" 'e'\u0001"));
+    }
+
     private static Element group(Document document, String id) {
         NodeList groups = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
         for (int i = 0; i < groups.getLength(); i++) {
