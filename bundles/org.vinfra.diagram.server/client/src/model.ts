@@ -82,4 +82,19 @@ export class VnicPort extends GPort {
 /** A label that direct editing may change (names, vCPUs, memory). */
 export class TopologyLabel extends GLabel {
     static override readonly DEFAULT_FEATURES = [...GLabel.DEFAULT_FEATURES, editLabelFeature];
+
+    /**
+     * Sprotty places the editor at the label's bounds in window coordinates, inside the diagram's
+     * element, which sits below the page's header: take that offset back out.
+     */
+    get editControlPositionCorrection(): { x: number; y: number } {
+        const diagram = document.getElementById('vinfra-diagram');
+        const zoom = (this.root as unknown as { zoom?: number }).zoom ?? 1;
+        const box = diagram?.getBoundingClientRect();
+        return { x: -(box?.left ?? 0) / zoom, y: -(box?.top ?? 0) / zoom - 2 };
+    }
+
+    get editControlDimension(): { width: number; height: number } {
+        return { width: Math.max(this.size.width + 40, 140), height: Math.max(this.size.height + 4, 20) };
+    }
 }

@@ -52,7 +52,8 @@ public final class OperationBenchmark {
             OperationTimings.take();
             for (int round = 0; round < warmup + rounds; round++) {
                 boolean measured = round >= warmup;
-                time(session, measured, "set vCPUs (label edit)", new ApplyLabelEditOperation(vm + "#vcpus", String.valueOf(2 + round % 2)), written, redrawn);
+                time(session, measured, "set vCPUs (label edit)", new ApplyLabelEditOperation(vm + "#vcpus", String.valueOf(otherVcpus(session, vm))),
+                        written, redrawn);
                 GBoundsAware hostBox = (GBoundsAware) session.element(host);
                 time(session, measured, "create VM in a host", new CreateNodeOperation(DiagramTypes.VM,
                         GraphUtil.point(hostBox.getPosition().getX() + 20, hostBox.getPosition().getY() + hostBox.getSize().getHeight() - 20), host),
@@ -103,6 +104,16 @@ public final class OperationBenchmark {
             }
             written.computeIfAbsent(kind, k -> new ArrayList<>()).add(timings.get(timings.size() - 1).nanos());
         }
+    }
+
+    /** A vCPU count other than the VM's current one. */
+    private static int otherVcpus(HeadlessSession session, String vm) {
+        int current = 1;
+        if (session.has(vm + "#vcpus") && session.element(vm + "#vcpus") instanceof org.eclipse.glsp.graph.GLabel label) {
+            String digits = label.getText().replaceAll("[^0-9].*$", "");
+            current = digits.isEmpty() ? 1 : Integer.parseInt(digits);
+        }
+        return current % 7 + 1;
     }
 
     private static String stats(List<Long> nanos) {
