@@ -83,6 +83,15 @@ export class VnicPort extends GPort {
 export class TopologyLabel extends GLabel {
     static override readonly DEFAULT_FEATURES = [...GLabel.DEFAULT_FEATURES, editLabelFeature];
 
+    /** Only the labels the server marks editable (names, a VM's vCPUs and memory) open the editor. */
+    override hasFeature(feature: symbol): boolean {
+        if (feature === editLabelFeature) {
+            const args = (this as unknown as { args?: Record<string, unknown> }).args;
+            return args?.['editable'] === true;
+        }
+        return super.hasFeature(feature);
+    }
+
     /**
      * Sprotty places the editor at the label's bounds in window coordinates, inside the diagram's
      * element, which sits below the page's header: take that offset back out.
