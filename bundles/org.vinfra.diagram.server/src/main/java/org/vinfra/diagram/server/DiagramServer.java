@@ -59,11 +59,33 @@ public final class DiagramServer implements AutoCloseable {
             DiagramWebServer web = new DiagramWebServer(() -> Guice.createInjector(new ServerModule()
                     .configureDiagramModule(new TopologyDiagramModule(workspace))), TopologyServerEndpoint.class, title);
             web.start(port);
+            warmUp(workspace);
             return new DiagramServer(workspace, web);
         } catch (IOException | RuntimeException e) {
             workspace.close();
             throw e;
         }
+    }
+
+    /**
+     * Draws the diagram once through a GLSP session of its own, in the background, while the user opens
+     * the page: the classes of GLSP, Guice and ELK are loaded and their code compiled before the first
+     * page asks for the diagram.
+     */
+    private static void warmUp(DiagramWorkspace workspace) {
+        if ("0".equals(System.getenv("VINFRA_DIAGRAM_WARMUP"))) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try (HeadlessSession session = new HeadlessSession(workspace)) {
+                session.root();
+            } catch (Exception | LinkageError e) {
+                // only a warm-up: the page draws it anyway
+            }
+        }, "vinfra diagram warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     /** The page to open, with the access token: {@code http://127.0.0.1:PORT/?token=...}. */

@@ -41,6 +41,7 @@ public final class HeadlessSession implements AutoCloseable {
     public final List<Action> received = new CopyOnWriteArrayList<>();
     private final ClientSession session;
     private final GLSPServer server;
+    private final boolean ownsWorkspace;
 
     public static synchronized Injector language() {
         if (language == null) {
@@ -55,8 +56,18 @@ public final class HeadlessSession implements AutoCloseable {
 
     /** @param language the language's injector (VinfraStandaloneSetup) */
     public HeadlessSession(Injector language, Path... files) throws Exception {
+        this(new DiagramWorkspace(language, List.of(files)), true);
+    }
+
+    /** A session on a workspace that stays open when the session closes (the server's own). */
+    public HeadlessSession(DiagramWorkspace workspace) throws Exception {
+        this(workspace, false);
+    }
+
+    private HeadlessSession(DiagramWorkspace workspace, boolean ownsWorkspace) throws Exception {
         DiagramLogging.install();
-        workspace = new DiagramWorkspace(language, List.of(files));
+        this.workspace = workspace;
+        this.ownsWorkspace = ownsWorkspace;
         workspace.snapshot();
         Injector injector = Guice.createInjector(new ServerModule().configureDiagramModule(new TopologyDiagramModule(workspace)));
         server = injector.getInstance(GLSPServer.class);
@@ -69,7 +80,7 @@ public final class HeadlessSession implements AutoCloseable {
                 List.of("message", "setModel", "updateModel", "setMarkers", "setDirtyState", "status", "setEditValidationResult"))).get(10,
                         TimeUnit.SECONDS);
         session = injector.getInstance(ClientSessionManager.class).getSession("test-client").orElseThrow();
-        dispatch(new RequestModelAction(Map.of("sourceUri", files[0].toString())));
+        dispatch(new RequestModelAction(Map.of("sourceUri", workspace.mainFile().toString())));
     }
 
     public ActionDispatcher dispatcher() {
@@ -111,6 +122,8 @@ public final class HeadlessSession implements AutoCloseable {
     @Override
     public void close() {
         server.shutdown();
-        workspace.close();
+        if (ownsWorkspace) {
+            workspace.close();
+        }
     }
 }
