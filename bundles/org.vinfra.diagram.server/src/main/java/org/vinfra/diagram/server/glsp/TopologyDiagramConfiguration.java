@@ -60,7 +60,7 @@ public class TopologyDiagramConfiguration extends BaseDiagramConfiguration {
     @Override
     public List<EdgeTypeHint> getEdgeTypeHints() {
         List<EdgeTypeHint> hints = new ArrayList<>();
-        hints.add(new EdgeTypeHint(DiagramTypes.EDGE_VNIC, true, true, true, List.of(DiagramTypes.VM, DiagramTypes.VNIC),
+        hints.add(new EdgeTypeHint(DiagramTypes.EDGE_VNIC, true, true, false, List.of(DiagramTypes.VM, DiagramTypes.VNIC),
                 List.of(DiagramTypes.NETWORK)));
         hints.add(new EdgeTypeHint(DiagramTypes.EDGE_SRIOV, false, true, false, List.of(DiagramTypes.VNIC), List.of(DiagramTypes.NIC)));
         hints.add(new EdgeTypeHint(DiagramTypes.EDGE_ATTACHMENT, false, true, false, List.of(DiagramTypes.CONTAINER),
