@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller;",
         "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it;",
         "  startup:  whole processes: a bare JVM, ./vinfra validate on an example, ./vinfra lsp answering initialize;",
-        "  diagram:  draw a course lab and the data centre (graph, layout, SVG), the first time and warm." },
+        "  diagram:  draw a course lab and the data centre (graph, layout, SVG), the first time and warm;",
+        "            then diagram operations in the live editor on the lab, to the file written and to the diagram redrawn." },
         subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class,
                 BenchmarkCommand.Editing.class, StartupBenchmark.class, BenchmarkCommand.Diagram.class })
 final class BenchmarkCommand {
@@ -249,6 +250,12 @@ final class BenchmarkCommand {
                 for (Drawing drawing : drawings) {
                     measure(out, "render " + drawing.name + " (SVG bytes)",
                             () -> DiagramSvg.render(drawing.models, drawing.problems, List.of(), null, "benchmark").svg().length());
+                }
+                // the live editor: an operation from its arrival at the GLSP server to the file written
+                try {
+                    org.vinfra.diagram.server.OperationBenchmark.run(org.vinfra.cli.Language.injector(), lab, warmup, rounds, out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the diagram operations benchmark failed: " + e, e);
                 }
                 printHeap(out);
             } finally {

@@ -24,6 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "diagram", description = {
         "Draws the topology of .vinfra models: hosts with their CPUs, memory and hypervisor, the VMs and containers on them,",
         "virtual networks and how everything connects; replicated elements once, with their count.",
+        "Without --svg: opens the live diagram editor. Prints one line, the URL to open",
+        "in a browser (http://127.0.0.1:PORT/?token=..., the token is required);",
+        "follows the files as they change on disk, writes every diagram operation",
+        "into them (atomically, one undo step each), stops on Ctrl+C. Problems go",
+        "to standard error and show as markers. --expand applies to --svg only.",
         "--svg writes a standalone SVG (written atomically). Positions moved in a diagram editor, kept in",
         "FILE.vinfra.layout.json beside the first file, are used (never written by this command).",
         "Problems are printed as FILE:LINE:COL: error|warning CODE: message and drawn as badges; models with",
@@ -40,6 +45,9 @@ final class DiagramCommand implements Callable<Integer> {
     @Option(names = "--svg", paramLabel = "OUT.svg", description = "Write the diagram to this SVG file.")
     private Path svg;
 
+    @Option(names = "--port", paramLabel = "PORT", description = "With the editor: the port on 127.0.0.1 (default: 0, any free port).")
+    private int port;
+
     @Option(names = { "-e", "--expand" }, split = ",", paramLabel = "ID",
             description = "Replicated elements to draw expanded into their replicas, by diagram id (vm:web, host:rack), or 'all'.")
     private List<String> expand = new ArrayList<>();
@@ -49,8 +57,7 @@ final class DiagramCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (svg == null) {
-            throw new UserError("diagram: say where to write it with --svg OUT.svg (showing the diagram in a browser is not there yet)",
-                    VinfraCli.USAGE_OR_IO);
+            return DiagramServing.serve(files, port, out, err);
         }
         Logging.takeInternalErrors(); // what earlier commands in this process logged is not ours
         ModelSet models = Language.load(files);
