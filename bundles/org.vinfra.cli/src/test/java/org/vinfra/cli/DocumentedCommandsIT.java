@@ -79,6 +79,10 @@ class DocumentedCommandsIT {
                 abort("not run here: " + notRun[1]);
             }
         }
+        if (command.serves()) {
+            serve(command);
+            return;
+        }
         int expected = 0;
         int runs = command.writesFiles() ? 2 : 1;
         for (int round = 1; round <= runs; round++) {
@@ -97,6 +101,35 @@ class DocumentedCommandsIT {
                     + ") exited with " + process.exitValue() + ":\n" + tail(output));
             assertFalse(output.contains("\tat org.") || output.contains("Exception in thread"),
                     command.where() + ": `" + command.text() + "` printed a stack trace:\n" + tail(output));
+        }
+    }
+
+    /**
+     * A command that serves until it is stopped ({@code ./vinfra diagram FILE} without {@code --svg}): it must print its
+     * URL as its first line, answer that URL (token included) with the page, and stop cleanly when terminated.
+     */
+    private static void serve(DocumentedCommand command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "exec " + command.text()).directory(Cli.root().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            java.util.concurrent.CompletableFuture<String> firstLine = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String url = firstLine.get(3, TimeUnit.MINUTES);
+            assertNotNull(url, command.where() + ": `" + command.text() + "` ended without printing its URL");
+            assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/\\?token=[\\w-]+.*"), command.where() + ": prints its URL: " + url);
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), command.where() + ": " + url + " answers with the page");
+            process.destroy(); // SIGTERM: the shutdown hook stops the server
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), command.where() + ": `" + command.text() + "` stops when terminated");
+        } finally {
+            process.destroyForcibly();
         }
     }
 
@@ -227,6 +260,13 @@ class DocumentedCommandsIT {
                 }
             }
             return false;
+        }
+
+        /** {@code ./vinfra diagram} without {@code --svg} serves the diagram editor until it is stopped. */
+        boolean serves() {
+            List<String> words = words();
+            int start = words.indexOf("./vinfra");
+            return start >= 0 && start + 1 < words.size() && words.get(start + 1).equals("diagram") && !words.contains("--svg");
         }
 
         boolean writesFiles() {
