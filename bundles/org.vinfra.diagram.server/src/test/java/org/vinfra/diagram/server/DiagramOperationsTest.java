@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.glsp.graph.GBoundsAware;
 import org.eclipse.glsp.graph.GModelElement;
@@ -332,9 +331,5 @@ class DiagramOperationsTest {
         bounds.setNewPosition(GraphUtil.point(x, y));
         bounds.setNewSize(GraphUtil.dimension(box.getSize().getWidth(), box.getSize().getHeight()));
         return bounds;
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
