@@ -24,6 +24,7 @@ import {
 } from '@eclipse-glsp/client';
 import { Container } from 'inversify';
 import { MessagePanel, RenderMarker } from './messages';
+import { VnicReconnectListener } from './reconnect';
 import { TopologyLabel, TopologyNode, VnicPort } from './model';
 import {
     BoxNodeView,
@@ -63,6 +64,7 @@ export const topologyDiagramModule = new FeatureModule(
         bind(MessagePanel).toSelf().inSingletonScope();
         configureActionHandler(context, MessageAction.KIND, MessagePanel);
         bindAsService(context, TYPES.IVNodePostprocessor, RenderMarker);
+        bindAsService(context, TYPES.MouseListener, VnicReconnectListener);
     },
     { featureId: Symbol('vinfraTopology') }
 );

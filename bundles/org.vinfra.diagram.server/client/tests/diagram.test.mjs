@@ -310,6 +310,35 @@ describe('vinfra diagram in a browser', { skip }, () => {
             await node(page, 'vm:web/nic:eth0->network:lan').waitFor();
             await page.screenshot({ path: join(screenshots, 'diagram-op-2-connected.png') });
 
+            // 2b. drag the vNIC edge's end from lan to backup: the vNIC is attached there
+            await page.keyboard.press('Escape');
+            // a point on the edge's line (its box's centre may be off an L-shaped route)
+            const onEdge = await page.evaluate(() => {
+                const path = document.querySelector('#vinfra-diagram [id="vinfra-diagram_vm:web/nic:eth0->network:lan"] path');
+                const point = path.getPointAtLength(path.getTotalLength() / 2);
+                const screen = new DOMPoint(point.x, point.y).matrixTransform(path.getScreenCTM());
+                return { x: screen.x, y: screen.y };
+            });
+            await page.mouse.click(onEdge.x, onEdge.y);
+            const lanBox = (await centre(page, 'network:lan')).box;
+            await page.locator('#vinfra-diagram .sprotty-routing-handle').nth(1).waitFor();
+            const handles = await Promise.all((await page.locator('#vinfra-diagram .sprotty-routing-handle').all()).map(h => h.boundingBox()));
+            assert.equal(handles.length, 2, `a selected vNIC edge shows its two reconnect handles, not ${handles.length}`);
+            handles.sort((a, b) => Math.hypot(a.x - lanBox.x, a.y - lanBox.y) - Math.hypot(b.x - lanBox.x, b.y - lanBox.y));
+            const backupAt = await centre(page, 'network:backup');
+            started = Date.now();
+            await page.mouse.move(handles[0].x + handles[0].width / 2, handles[0].y + handles[0].height / 2);
+            await page.mouse.down();
+            await page.mouse.move(handles[0].x + 30, handles[0].y + 30, { steps: 4 });
+            await page.mouse.move(backupAt.x, backupAt.y, { steps: 12 });
+            await page.mouse.up();
+            await waitFor(() => read().includes('\tnic eth0 on backup\n'), 'the vNIC moved to backup');
+            timings.push(`reconnect vNIC: ${Date.now() - started} ms`);
+            await node(page, 'vm:web/nic:eth0->network:backup').waitFor();
+            await page.locator('#vinfra-undo').click();
+            await waitFor(() => read().includes('\tnic eth0 on lan\n'), 'undo of the reconnect');
+            await node(page, 'vm:web/nic:eth0->network:lan').waitFor();
+
             // 3. drag web into host h2: its placement changes (re-parenting without a change-container tool)
             await page.keyboard.press('Escape');
             const from = await centre(page, 'vm:web');

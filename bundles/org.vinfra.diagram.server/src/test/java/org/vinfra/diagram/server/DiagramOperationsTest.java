@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.glsp.graph.GBoundsAware;
 import org.eclipse.glsp.graph.GModelElement;
@@ -148,6 +147,11 @@ class DiagramOperationsTest {
             // reconnect the edge to the backup network: only the network's name changes
             glsp.dispatch(new ReconnectEdgeOperation("vm:web/nic:eth0->network:lan", "vm:web/nic:eth0", "network:backup"));
             assertEquals(expected.replace("nic eth0 on lan", "nic eth0 on backup"), read(file));
+            // the same drop reported twice (GLSP's edge tool and the client's drop listener): nothing more, no warning
+            glsp.messages();
+            glsp.dispatch(new ReconnectEdgeOperation("vm:web/nic:eth0->network:lan", "vm:web/nic:eth0", "network:backup"));
+            assertEquals(expected.replace("nic eth0 on lan", "nic eth0 on backup"), read(file));
+            assertTrue(glsp.messages().stream().noneMatch(m -> m.startsWith("WARNING")));
             // delete the edge: the nic line goes
             glsp.dispatch(new DeleteOperation(List.of("vm:web/nic:eth0->network:backup")));
             assertEquals(MODEL, read(file));
@@ -310,6 +314,30 @@ class DiagramOperationsTest {
     }
 
     @Test
+    void aRenameAcrossImportedFilesIsOneUndoStep() throws Exception {
+        Path hosts = folder.resolve("hosts.vinfra");
+        Path vms = folder.resolve("vms.vinfra");
+        String hostsText = "// the hardware\nhost rack { // one rack\n\tcpu {\n\t\tcores 8\n\t\tfeatures vt-x\n\t}\n\tmemory 64 GiB\n\thypervisor kvm\n}\n";
+        String vmsText = "import \"hosts.vinfra\"\n\n// the workers\nvm worker on rack { // placed on the rack\n\tvcpus 2\n\tmemory 2 GiB\n}\n";
+        Files.writeString(hosts, hostsText);
+        Files.writeString(vms, vmsText);
+        try (HeadlessSession glsp = new HeadlessSession(vms)) {
+            assertTrue(glsp.has("host:rack"), "the imported file's host is drawn");
+            glsp.dispatch(new ApplyLabelEditOperation("host:rack#name", "node"));
+            assertEquals(hostsText.replace("host rack {", "host node {"), read(hosts));
+            assertEquals(vmsText.replace("vm worker on rack {", "vm worker on node {"), read(vms));
+            // new elements go to the first file given
+            glsp.dispatch(new CreateNodeOperation("node:network", GraphUtil.point(600, 20), "topology"));
+            assertEquals(hostsText.replace("host rack {", "host node {"), read(hosts));
+            assertTrue(read(vms).endsWith("\nnetwork net1 {\n}\n"), read(vms));
+            glsp.dispatch(new UndoAction());
+            glsp.dispatch(new UndoAction());
+            assertEquals(hostsText, read(hosts), "one undo step takes back both files");
+            assertEquals(vmsText, read(vms));
+        }
+    }
+
+    @Test
     void aModelWithErrorsStillOpensWithMarkers() throws Exception {
         Path file = folder.resolve("broken.vinfra");
         Files.writeString(file, "host h {\n\tmemory 4 GiB\n}\nvm v on nowhere {\n}\n");
@@ -327,9 +355,5 @@ class DiagramOperationsTest {
         bounds.setNewPosition(GraphUtil.point(x, y));
         bounds.setNewSize(GraphUtil.dimension(box.getSize().getWidth(), box.getSize().getHeight()));
         return bounds;
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

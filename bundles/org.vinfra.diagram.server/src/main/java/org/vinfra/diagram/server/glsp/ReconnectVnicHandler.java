@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.eclipse.glsp.graph.GEdge;
 import org.eclipse.glsp.graph.GModelElement;
 import org.eclipse.glsp.server.operations.ReconnectEdgeOperation;
+import org.vinfra.diagram.graph.DiagramIds;
 import org.vinfra.diagram.graph.DiagramTypes;
 import org.vinfra.lang.vinfra.Network;
 import org.vinfra.lang.vinfra.VirtualNic;
@@ -24,6 +25,12 @@ public class ReconnectVnicHandler extends TextOperationHandler<ReconnectEdgeOper
             return unreadable();
         }
         GModelElement edge = shown(operation.getEdgeElementId()).orElse(null);
+        if (edge == null && DiagramIds.isEdgeId(operation.getEdgeElementId())
+                && element(DiagramIds.sourceOf(operation.getEdgeElementId())).orElse(null) instanceof VirtualNic nic
+                && element(operation.getTargetElementId()).orElse(null) instanceof Network network && nic.getNetwork() == network) {
+            // the same drop reported twice (the client's tools): the vNIC is already there
+            return Plan.nothing();
+        }
         if (!(edge instanceof GEdge gedge) || !(element(edge.getId()).orElse(null) instanceof VirtualNic nic)) {
             return Plan.refuse("Only a vNIC's edge can be moved to another network; change the others in the text.");
         }

@@ -48,7 +48,8 @@ public class TextOperationActionHandler extends OperationActionHandler {
         long writtenAt = 0;
         List<String> notes = new ArrayList<>();
         DiagramWorkspace workspace = state.workspace();
-        for (Supplier<Plan> step : steps) {
+        for (int index = 0; index < steps.size(); index++) {
+            Supplier<Plan> step = steps.get(index);
             Plan plan;
             try {
                 plan = step.get();
@@ -83,8 +84,10 @@ public class TextOperationActionHandler extends OperationActionHandler {
                 }
                 written++;
                 notes.addAll(change.messages());
-                // the next step is planned on the text this one wrote
-                factory.createGModel();
+                if (index + 1 < steps.size()) {
+                    // the next step is planned on the text this one wrote
+                    factory.createGModel();
+                }
             }
         }
         if (written > 1) {

@@ -1,7 +1,6 @@
 package org.vinfra.diagram.server.glsp;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +169,5 @@ public abstract class TextOperationHandler<O extends Operation> implements Opera
     protected Plan unreadable() {
         String problem = state.loadProblem();
         return Plan.refuse(problem == null ? "the diagram is not loaded yet" : problem);
-    }
-
-    protected static List<String> list(String... values) {
-        return new ArrayList<>(List.of(values));
     }
 }
