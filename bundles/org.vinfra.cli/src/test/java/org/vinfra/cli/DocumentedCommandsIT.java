@@ -184,7 +184,7 @@ class DocumentedCommandsIT {
     /** A command line found in a Markdown file: in a code block, or a code span that starts like a command. */
     record DocumentedCommand(String where, String text, boolean mention) {
 
-        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ", "source ");
+        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ");
 
         static List<DocumentedCommand> all(Path root) throws IOException {
             List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
@@ -196,11 +196,17 @@ class DocumentedCommandsIT {
                 String name = root.relativize(file).toString();
                 List<String> lines = Files.readAllLines(file);
                 boolean fenced = false;
+                boolean shell = false;
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
                     String where = name + ":" + (i + 1);
                     if (line.trim().startsWith("```")) {
                         fenced = !fenced;
+                        // a fenced block holds commands when it has no language or a shell's
+                        shell = fenced && List.of("", "bash", "sh", "shell", "console").contains(line.trim().substring(3).trim());
+                        continue;
+                    }
+                    if (fenced && !shell) {
                         continue;
                     }
                     if (fenced || line.startsWith("    ")) {
