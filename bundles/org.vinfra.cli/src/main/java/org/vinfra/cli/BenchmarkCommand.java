@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
+import org.vinfra.diagram.svg.DiagramSvg;
 import org.vinfra.formats.ExportOptions;
 import org.vinfra.formats.Exporter;
 import org.vinfra.formats.GeneratedFiles;
@@ -36,9 +37,12 @@ import picocli.CommandLine.Spec;
         "              built in memory and from a .vinfra file, at full scale and 10x and 100x smaller;",
         "  editing:  what an editor does after a keystroke in a 5,000-line file: re-parse, link and validate it;",
         "  startup:  whole processes: a bare JVM, ./vinfra validate on an example, ./vinfra lsp answering initialize;",
+        "  diagram:  draw a course lab and the data centre (graph, layout, SVG), the first time and warm;",
+        "            then diagram operations in the live editor on the lab, to the file written and to the diagram redrawn;",
         "  import:   a 5,000-service compose file, then 1,000 files (compose, Dockerfiles, LXC configs), each into a validated model." },
         subcommands = { BenchmarkCommand.Language.class, BenchmarkCommand.Export.class, BenchmarkCommand.Simulation.class,
-                BenchmarkCommand.Editing.class, StartupBenchmark.class, BenchmarkCommand.Import.class })
+                BenchmarkCommand.Editing.class, StartupBenchmark.class, BenchmarkCommand.Diagram.class,
+                BenchmarkCommand.Import.class })
 final class BenchmarkCommand {
 
     abstract static class Rounds implements Callable<Integer> {
@@ -198,6 +202,80 @@ final class BenchmarkCommand {
             }
             printHeap(out);
             return VinfraCli.OK;
+        }
+    }
+
+    @Command(name = "diagram", description = {
+            "The topology diagram, as vinfra diagram --svg draws it: graph, layout and SVG, timed after the models are loaded",
+            "and validated (timed apart). First a course lab, then the data centre of 'benchmark language' (2,000 hosts,",
+            "20,000 VMs), then the same with its VMs declared as replicas (collapsed: one node per host's group)." })
+    static final class Diagram extends Rounds {
+        @Option(names = "--lab", paramLabel = "FILE", defaultValue = "examples/virtualbox-laptop-lab.vinfra",
+                description = "The lab to draw (default: ${DEFAULT-VALUE}).")
+        Path lab;
+
+        @Option(names = "--hosts", defaultValue = "2000", description = "Hosts (default: ${DEFAULT-VALUE}).")
+        int hosts;
+
+        @Option(names = "--vms", defaultValue = "20000", description = "VMs (default: ${DEFAULT-VALUE}).")
+        int vms;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.isRegularFile(lab)) {
+                throw new UserError("--lab: " + lab + ": no such file (run from the repository, or give a lab with --lab)", VinfraCli.USAGE_OR_IO);
+            }
+            Path dir = Files.createTempDirectory("vinfra-benchmark");
+            try {
+                Path datacenter = dir.resolve("datacenter.vinfra");
+                Files.writeString(datacenter, DatacenterGenerator.generate(hosts, vms));
+                Path replicated = dir.resolve("replicated.vinfra");
+                Files.writeString(replicated, DatacenterGenerator.generateReplicated(hosts, vms));
+                List<Drawing> drawings = List.of(new Drawing("lab " + lab.getFileName(), lab), new Drawing(hosts + " hosts, " + vms + " VMs", datacenter),
+                        new Drawing(hosts + " hosts, " + vms + " VMs as replicas (collapsed)", replicated));
+                for (Drawing drawing : drawings) {
+                    long start = System.nanoTime();
+                    ModelSet models = org.vinfra.cli.Language.load(List.of(drawing.file));
+                    List<Problem> problems = models.validate();
+                    long loaded = System.nanoTime();
+                    DiagramSvg.Result first = DiagramSvg.render(models, problems, List.of(), null, drawing.file.getFileName().toString());
+                    long drawn = System.nanoTime();
+                    out.printf(Locale.ROOT, "%s: %d lines; load + validate %d ms; first render (graph + layout + SVG) %d ms: %s, %d elements,"
+                            + " layout %s, SVG %d KiB%n", drawing.name, Files.readAllLines(drawing.file).size(), (loaded - start) / 1_000_000,
+                            (drawn - loaded) / 1_000_000, DiagramCommand.summary(first.diagram()), first.diagram().elements().size(),
+                            first.layout().strategy(), first.svg().length() / 1024);
+                    out.flush();
+                    drawing.models = models;
+                    drawing.problems = problems;
+                }
+                for (Drawing drawing : drawings) {
+                    measure(out, "render " + drawing.name + " (SVG bytes)",
+                            () -> DiagramSvg.render(drawing.models, drawing.problems, List.of(), null, "benchmark").svg().length());
+                }
+                // the live editor: an operation from its arrival at the GLSP server to the file written
+                try {
+                    org.vinfra.diagram.server.OperationBenchmark.run(org.vinfra.cli.Language.injector(), lab, warmup, rounds, out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the diagram operations benchmark failed: " + e, e);
+                }
+                printHeap(out);
+            } finally {
+                delete(dir);
+            }
+            return VinfraCli.OK;
+        }
+
+        private static final class Drawing {
+            final String name;
+            final Path file;
+            ModelSet models;
+            List<Problem> problems;
+
+            Drawing(String name, Path file) {
+                this.name = name;
+                this.file = file;
+            }
         }
     }
 

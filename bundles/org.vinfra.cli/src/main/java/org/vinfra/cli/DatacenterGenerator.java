@@ -34,6 +34,33 @@ final class DatacenterGenerator {
         return text.toString();
     }
 
+    /**
+     * The same data centre with its VMs declared as replicas, {@code vm h7vm[1..10] on host7}: as many VMs,
+     * one declaration per host.
+     */
+    static String generateReplicated(int hosts, int vms) {
+        StringBuilder text = new StringBuilder(hosts * 500);
+        int networks = Math.max(1, hosts / 50);
+        int perHost = Math.max(1, vms / Math.max(1, hosts));
+        for (int n = 0; n < networks; n++) {
+            text.append(String.format(Locale.ROOT, "network net%d {%n\tmode nat%n\tcidr 10.%d.%d.0/24%n}%n%n", n, n / 256, n % 256));
+        }
+        for (int h = 0; h < hosts; h++) {
+            text.append("host host").append(h).append(" {\n")
+                    .append("\tcpu {\n\t\tsockets 2\n\t\tcores 16\n\t\tthreads 2\n\t\tfeatures vt-x, vt-d\n\t}\n")
+                    .append("\tmemory 512 GiB\n")
+                    .append("\tnic eth0\n")
+                    .append("\tdatastore local {\n\t\tcapacity 4 TiB\n\t}\n")
+                    .append("\thypervisor kvm {\n\t\tovercommit {\n\t\t\tcpu 4.0\n\t\t}\n\t}\n")
+                    .append("}\n\n");
+            text.append("vm h").append(h).append("vm[1..").append(perHost).append("] on host").append(h).append(" {\n")
+                    .append("\tvcpus 4\n\tmemory 16 GiB\n")
+                    .append("\tnic eth0 on net").append(h / 50 % networks).append('\n')
+                    .append("}\n");
+        }
+        return text.toString();
+    }
+
     static String generate(int hosts, int vms) {
         StringBuilder text = new StringBuilder(vms * 120 + hosts * 400);
         int networks = Math.max(1, hosts / 50);

@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
  * errors, 2 a usage or I/O problem. Never prints a stack trace (set VINFRA_DEBUG=1 to see one).
  */
 @Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
-        description = "Checks, formats, exports, imports, simulates and serves to editors .vinfra models of virtual infrastructure.",
+        description = "Checks, formats, exports, imports, simulates, draws and serves to editors .vinfra models of virtual infrastructure.",
         subcommands = { ValidateCommand.class, FormatCommand.class, GenerateCommand.class, ImportCommand.class, SimulateCommand.class,
-                LspCommand.class, BenchmarkCommand.class, CompletionCommand.class, StartupTrainingCommand.class, CommandLine.HelpCommand.class })
+                DiagramCommand.class, LspCommand.class, BenchmarkCommand.class, CompletionCommand.class, StartupTrainingCommand.class,
+                CommandLine.HelpCommand.class })
 public final class VinfraCli {
 
     public static final int OK = 0;

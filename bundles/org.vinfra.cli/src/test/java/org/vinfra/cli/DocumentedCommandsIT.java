@@ -79,6 +79,10 @@ class DocumentedCommandsIT {
                 abort("not run here: " + notRun[1]);
             }
         }
+        if (command.serves()) {
+            serve(command);
+            return;
+        }
         int expected = 0;
         int runs = command.writesFiles() ? 2 : 1;
         for (int round = 1; round <= runs; round++) {
@@ -97,6 +101,35 @@ class DocumentedCommandsIT {
                     + ") exited with " + process.exitValue() + ":\n" + tail(output));
             assertFalse(output.contains("\tat org.") || output.contains("Exception in thread"),
                     command.where() + ": `" + command.text() + "` printed a stack trace:\n" + tail(output));
+        }
+    }
+
+    /**
+     * A command that serves until it is stopped ({@code ./vinfra diagram FILE} without {@code --svg}): it must print its
+     * URL as its first line, answer that URL (token included) with the page, and stop cleanly when terminated.
+     */
+    private static void serve(DocumentedCommand command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "exec " + command.text()).directory(Cli.root().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            java.util.concurrent.CompletableFuture<String> firstLine = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String url = firstLine.get(3, TimeUnit.MINUTES);
+            assertNotNull(url, command.where() + ": `" + command.text() + "` ended without printing its URL");
+            assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+/\\?token=[\\w-]+.*"), command.where() + ": prints its URL: " + url);
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), command.where() + ": " + url + " answers with the page");
+            process.destroy(); // SIGTERM: the shutdown hook stops the server
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), command.where() + ": `" + command.text() + "` stops when terminated");
+        } finally {
+            process.destroyForcibly();
         }
     }
 
@@ -127,6 +160,11 @@ class DocumentedCommandsIT {
             return; // `VINFRA_DEBUG=1 ./vinfra ...`: any command
         }
         String name = words.get(start + 1);
+        if (name.startsWith("-")) {
+            assertNotNull(vinfra.getCommandSpec().findOption(name), command.where() + ": `" + command.text() + "`: ./vinfra has no option "
+                    + name);
+            return;
+        }
         CommandLine subcommand = vinfra.getSubcommands().get(name);
         assertNotNull(subcommand, command.where() + ": `" + command.text() + "` names no command of ./vinfra: " + name);
         CommandSpec spec = subcommand.getCommandSpec();
@@ -146,7 +184,7 @@ class DocumentedCommandsIT {
     /** A command line found in a Markdown file: in a code block, or a code span that starts like a command. */
     record DocumentedCommand(String where, String text, boolean mention) {
 
-        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ", "source ");
+        private static final List<String> STARTS = List.of("./vinfra", "releng/mvn", "(cd ", "cd ", "java ", "VINFRA_", "bash ");
 
         static List<DocumentedCommand> all(Path root) throws IOException {
             List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
@@ -158,11 +196,17 @@ class DocumentedCommandsIT {
                 String name = root.relativize(file).toString();
                 List<String> lines = Files.readAllLines(file);
                 boolean fenced = false;
+                boolean shell = false;
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
                     String where = name + ":" + (i + 1);
                     if (line.trim().startsWith("```")) {
                         fenced = !fenced;
+                        // a fenced block holds commands when it has no language or a shell's
+                        shell = fenced && List.of("", "bash", "sh", "shell", "console").contains(line.trim().substring(3).trim());
+                        continue;
+                    }
+                    if (fenced && !shell) {
                         continue;
                     }
                     if (fenced || line.startsWith("    ")) {
@@ -222,6 +266,13 @@ class DocumentedCommandsIT {
                 }
             }
             return false;
+        }
+
+        /** {@code ./vinfra diagram} without {@code --svg} serves the diagram editor until it is stopped. */
+        boolean serves() {
+            List<String> words = words();
+            int start = words.indexOf("./vinfra");
+            return start >= 0 && start + 1 < words.size() && words.get(start + 1).equals("diagram") && !words.contains("--svg");
         }
 
         boolean writesFiles() {

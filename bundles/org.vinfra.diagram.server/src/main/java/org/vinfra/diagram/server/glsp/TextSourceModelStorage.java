@@ -1,0 +1,57 @@
+package org.vinfra.diagram.server.glsp;
+
+import org.eclipse.glsp.server.actions.ActionDispatcher;
+import org.eclipse.glsp.server.actions.SaveModelAction;
+import org.eclipse.glsp.server.di.ClientId;
+import org.eclipse.glsp.server.features.core.model.RequestModelAction;
+import org.eclipse.glsp.server.features.core.model.SourceModelStorage;
+import org.eclipse.glsp.server.session.ClientSession;
+import org.eclipse.glsp.server.session.ClientSessionListener;
+import org.eclipse.glsp.server.session.ClientSessionManager;
+import org.vinfra.diagram.server.text.DiagramWorkspace;
+
+import com.google.inject.Inject;
+
+/**
+ * The source model is the .vinfra files the server was started with (the client cannot name other
+ * files). Loading joins this tab to the shared workspace, whose changes (on disk, or by another tab)
+ * redraw it; saving does nothing, because every operation is already written to the files, and no
+ * GModel is ever saved.
+ */
+public class TextSourceModelStorage implements SourceModelStorage, ClientSessionListener {
+
+    @Inject
+    private TopologyModelState state;
+
+    @Inject
+    private ActionDispatcher dispatcher;
+
+    @Inject
+    private ClientSessionManager sessions;
+
+    @Inject
+    @ClientId
+    private String clientId;
+
+    @Override
+    public void loadSourceModel(RequestModelAction action) {
+        if (state.listener() == null) {
+            DiagramWorkspace.Listener listener = () -> dispatcher.dispatch(new ReloadModelAction());
+            state.listener(listener);
+            state.workspace().addListener(listener);
+            sessions.addListener(this, clientId);
+        }
+    }
+
+    @Override
+    public void saveSourceModel(SaveModelAction action) {
+        // every operation is written when it is made: nothing to save
+    }
+
+    @Override
+    public void sessionDisposed(ClientSession session) {
+        if (state.listener() != null) {
+            state.workspace().removeListener(state.listener());
+        }
+    }
+}
