@@ -25,6 +25,7 @@ import {
 import { Container } from 'inversify';
 import { MessagePanel, RenderMarker } from './messages';
 import { VnicReconnectListener } from './reconnect';
+import { SelectionForwarder } from './selection';
 import { TopologyLabel, TopologyNode, VnicPort } from './model';
 import {
     BoxNodeView,
@@ -65,6 +66,7 @@ export const topologyDiagramModule = new FeatureModule(
         configureActionHandler(context, MessageAction.KIND, MessagePanel);
         bindAsService(context, TYPES.IVNodePostprocessor, RenderMarker);
         bindAsService(context, TYPES.MouseListener, VnicReconnectListener);
+        bindAsService(context, TYPES.ISelectionListener, SelectionForwarder);
     },
     { featureId: Symbol('vinfraTopology') }
 );

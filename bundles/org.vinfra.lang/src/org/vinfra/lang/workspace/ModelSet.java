@@ -1,7 +1,9 @@
 package org.vinfra.lang.workspace;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.ExternalContentSupport;
+import org.eclipse.xtext.resource.IExternalContentSupport;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -57,7 +61,21 @@ public class ModelSet {
      * @throws UnreadableFileException when a file is missing, a directory, or cannot be read
      */
     public void load(List<Path> files) throws UnreadableFileException {
+        load(files, Map.of());
+    }
+
+    /**
+     * Loads the files, reading the given texts instead of the disk for the files they name (an editor's
+     * unsaved documents), for the files given and for those they import.
+     *
+     * @param unsaved absolute, normalized path -> the text to read instead of the file's
+     * @throws UnreadableFileException when a file is missing, a directory, or cannot be read
+     */
+    public void load(List<Path> files, Map<Path, String> unsaved) throws UnreadableFileException {
         resourceSet = resourceSets.get();
+        if (!unsaved.isEmpty()) {
+            new ExternalContentSupport().configureResourceSet(resourceSet, new UnsavedTexts(unsaved));
+        }
         for (Path file : files) {
             if (!Files.exists(file)) {
                 throw new UnreadableFileException(file + ": no such file");
@@ -70,12 +88,33 @@ public class ModelSet {
             }
             URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
             XtextResource resource = (XtextResource) resourceSet.createResource(uri);
-            try (InputStream in = Files.newInputStream(file)) {
+            String text = unsaved.get(file.toAbsolutePath().normalize());
+            try (InputStream in = text != null ? new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))
+                    : Files.newInputStream(file)) {
                 resource.load(in, resourceSet.getLoadOptions());
             } catch (IOException e) {
                 throw new UnreadableFileException(file + ": cannot be read (" + e.getMessage() + ")");
             }
             given.put(file, resource);
+        }
+    }
+
+    /** An editor's unsaved texts, read instead of the files (for imported files too). */
+    private record UnsavedTexts(Map<Path, String> texts) implements IExternalContentSupport.IExternalContentProvider {
+
+        @Override
+        public String getContent(URI uri) {
+            return uri.isFile() ? texts.get(Path.of(uri.toFileString()).toAbsolutePath().normalize()) : null;
+        }
+
+        @Override
+        public boolean hasContent(URI uri) {
+            return getContent(uri) != null;
+        }
+
+        @Override
+        public IExternalContentSupport.IExternalContentProvider getActualContentProvider() {
+            return this;
         }
     }
 
@@ -86,7 +125,7 @@ public class ModelSet {
         }
         URI uri = URI.createFileURI(Path.of(name).toAbsolutePath().normalize().toString());
         XtextResource resource = (XtextResource) resourceSet.createResource(uri);
-        resource.load(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
+        resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
         given.put(Path.of(name), resource);
         return resource;
     }

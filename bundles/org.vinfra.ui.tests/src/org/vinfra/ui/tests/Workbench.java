@@ -255,6 +255,44 @@ final class Workbench {
         settle(50);
     }
 
+    static void click(org.eclipse.swt.graphics.Point point) {
+        if (point == null) {
+            fail("nothing to click: the element is not drawn");
+        }
+        click(point.x, point.y);
+    }
+
+    /** Appends a measured figure to target/benchmarks/NAME. */
+    static void record(String name, String line) {
+        try {
+            Path folder = Path.of(System.getProperty("vinfra.benchmarks", "target/benchmarks"));
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(name), line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A left click at a point of the display, as the mouse does it (move, press, release). */
+    static void click(int x, int y) {
+        Event move = new Event();
+        move.type = SWT.MouseMove;
+        move.x = x;
+        move.y = y;
+        display().post(move);
+        settle(60);
+        for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
+            Event button = new Event();
+            button.type = type;
+            button.button = 1;
+            if (!display().post(button)) {
+                fail("the display refused a mouse event (no XTest?)");
+            }
+            settle(30);
+        }
+        settle(100);
+    }
+
     private static void post(int type, int keyCode, char character) {
         Event event = new Event();
         event.type = type;

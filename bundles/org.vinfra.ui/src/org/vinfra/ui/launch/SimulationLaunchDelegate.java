@@ -89,6 +89,7 @@ public final class SimulationLaunchDelegate extends LaunchConfigurationDelegate 
                 result.run().endedAt(), result.run().events(), result.run().wallMillis(), result.count(SimulationResult.Severity.ERROR),
                 result.count(SimulationResult.Severity.WARNING));
         show(file, result);
+        SimulationListeners.simulated(file, result);
         return result;
     }
 

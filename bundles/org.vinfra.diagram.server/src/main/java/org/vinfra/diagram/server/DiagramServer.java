@@ -10,6 +10,8 @@ import org.vinfra.diagram.server.glsp.Pinning;
 import org.vinfra.diagram.server.glsp.TopologyDiagramModule;
 import org.vinfra.diagram.server.glsp.TopologyServerEndpoint;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
+import org.vinfra.diagram.server.text.DiskTextStore;
+import org.vinfra.diagram.server.text.TextStore;
 import org.vinfra.diagram.server.web.DiagramWebServer;
 import org.vinfra.lang.workspace.ModelSet;
 
@@ -45,11 +47,22 @@ public final class DiagramServer implements AutoCloseable {
      * @throws IOException                      when the server cannot start (a port taken)
      */
     public static DiagramServer start(Injector language, List<Path> files, int port) throws ModelSet.UnreadableFileException, IOException {
+        return start(language, files, port, new DiskTextStore());
+    }
+
+    /**
+     * The same on texts kept elsewhere: an IDE's documents ({@link TextStore}), so that the diagram edits
+     * what its text editors show.
+     *
+     * @param store where the texts are read and written
+     */
+    public static DiagramServer start(Injector language, List<Path> files, int port, TextStore store)
+            throws ModelSet.UnreadableFileException, IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files");
         }
         DiagramLogging.install();
-        DiagramWorkspace workspace = new DiagramWorkspace(language, files);
+        DiagramWorkspace workspace = new DiagramWorkspace(language, files, store);
         try {
             workspace.snapshot();
             workspace.watchAlso(Pinning.sidecarOf(workspace.mainFile()));

@@ -39,6 +39,16 @@ public class TextOperationActionHandler extends OperationActionHandler {
 
     @Override
     protected List<Action> executeOperation(Operation operation) {
+        DiagramWorkspace workspace = state.workspace();
+        workspace.beginOperation(operation.getKind());
+        try {
+            return executeSteps(operation);
+        } finally {
+            workspace.endOperation();
+        }
+    }
+
+    private List<Action> executeSteps(Operation operation) {
         List<Action> messages = new ArrayList<>();
         long started = System.nanoTime();
         List<Supplier<Plan>> steps = new ArrayList<>();

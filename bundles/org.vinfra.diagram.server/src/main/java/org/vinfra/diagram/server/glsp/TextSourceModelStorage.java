@@ -1,10 +1,16 @@
 package org.vinfra.diagram.server.glsp;
 
+import java.util.List;
+
 import org.eclipse.glsp.server.actions.ActionDispatcher;
+import org.eclipse.glsp.server.actions.CenterAction;
 import org.eclipse.glsp.server.actions.SaveModelAction;
+import org.eclipse.glsp.server.actions.SelectAction;
+import org.eclipse.glsp.server.actions.SelectAllAction;
 import org.eclipse.glsp.server.di.ClientId;
 import org.eclipse.glsp.server.features.core.model.RequestModelAction;
 import org.eclipse.glsp.server.features.core.model.SourceModelStorage;
+import org.eclipse.glsp.server.operations.DeleteOperation;
 import org.eclipse.glsp.server.session.ClientSession;
 import org.eclipse.glsp.server.session.ClientSessionListener;
 import org.eclipse.glsp.server.session.ClientSessionManager;
@@ -36,7 +42,35 @@ public class TextSourceModelStorage implements SourceModelStorage, ClientSession
     @Override
     public void loadSourceModel(RequestModelAction action) {
         if (state.listener() == null) {
-            DiagramWorkspace.Listener listener = () -> dispatcher.dispatch(new ReloadModelAction());
+            DiagramWorkspace.Listener listener = new DiagramWorkspace.Listener() {
+                @Override
+                public void filesChanged() {
+                    dispatcher.dispatch(new ReloadModelAction());
+                }
+
+                @Override
+                public void select(List<String> ids) {
+                    List<String> known = ids.stream().filter(id -> state.getIndex().get(id).isPresent()).toList();
+                    if (!known.isEmpty() && !known.equals(state.selected())) {
+                        dispatcher.dispatch(new SelectAction(known, true));
+                        dispatcher.dispatch(new CenterAction(known, true, true));
+                    }
+                }
+
+                @Override
+                public void selectAll() {
+                    dispatcher.dispatch(new SelectAllAction(true));
+                }
+
+                @Override
+                public void deleteSelected() {
+                    List<String> selected = state.selected().stream()
+                            .filter(id -> state.getIndex().get(id).isPresent()).toList();
+                    if (!selected.isEmpty()) {
+                        dispatcher.dispatch(new DeleteOperation(selected));
+                    }
+                }
+            };
             state.listener(listener);
             state.workspace().addListener(listener);
             sessions.addListener(this, clientId);

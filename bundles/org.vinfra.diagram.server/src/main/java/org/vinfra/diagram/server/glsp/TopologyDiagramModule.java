@@ -83,6 +83,7 @@ public class TopologyDiagramModule extends DiagramModule {
         binding.rebind(UndoRedoActionHandler.class, TextUndoRedoActionHandler.class);
         binding.add(ReloadModelActionHandler.class);
         binding.add(CollapseExpandActionHandler.class);
+        binding.add(SelectionChangedActionHandler.class);
     }
 
     @Override

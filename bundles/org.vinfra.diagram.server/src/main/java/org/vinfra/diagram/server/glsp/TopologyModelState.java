@@ -1,6 +1,7 @@
 package org.vinfra.diagram.server.glsp;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ public class TopologyModelState extends DefaultGModelState {
     private final Set<String> expanded = new LinkedHashSet<>();
     private DiagramWorkspace.Listener listener;
     private String loadProblem;
+    private volatile List<String> selected = List.of();
 
     public DiagramWorkspace workspace() {
         return workspace;
@@ -51,6 +53,15 @@ public class TopologyModelState extends DefaultGModelState {
 
     void loadProblem(String problem) {
         this.loadProblem = problem;
+    }
+
+    /** The ids the user has selected in this tab, as the client last said. */
+    public List<String> selected() {
+        return selected;
+    }
+
+    void selected(List<String> ids) {
+        this.selected = List.copyOf(ids);
     }
 
     public Set<String> expanded() {

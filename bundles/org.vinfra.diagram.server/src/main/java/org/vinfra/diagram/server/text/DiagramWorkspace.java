@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -47,6 +49,18 @@ public final class DiagramWorkspace implements AutoCloseable {
     /** Told when the files changed: on disk by someone else, or by an operation of another tab. */
     public interface Listener {
         void filesChanged();
+
+        /** The embedding (an IDE) asks the diagram to select these elements (diagram ids), e.g. at the text editor's caret. */
+        default void select(List<String> ids) {
+        }
+
+        /** The embedding's Select All (Ctrl+A in the IDE). */
+        default void selectAll() {
+        }
+
+        /** The embedding's Delete: delete what is selected in the diagram, as the diagram's own Delete does. */
+        default void deleteSelected() {
+        }
     }
 
     /** The files as parsed at one moment, with their diagnostics. */
@@ -78,6 +92,10 @@ public final class DiagramWorkspace implements AutoCloseable {
 
     private final Injector language;
     private final List<Path> files;
+    private final TextStore store;
+    /** For steps of ours outside the store's history (a pinned position): the history's stamp after them. */
+    private final Map<TextChange, Long> stamps = new IdentityHashMap<>();
+    private final List<Consumer<List<String>>> selectionListeners = new CopyOnWriteArrayList<>();
     private final Deque<TextChange> undo = new ArrayDeque<>();
     private final Deque<TextChange> redo = new ArrayDeque<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -96,8 +114,23 @@ public final class DiagramWorkspace implements AutoCloseable {
      * @param files    the .vinfra files the diagram shows
      */
     public DiagramWorkspace(Injector language, List<Path> files) {
+        this(language, files, new DiskTextStore());
+    }
+
+    /**
+     * @param language the language's injector (VinfraStandaloneSetup)
+     * @param files    the .vinfra files the diagram shows
+     * @param store    where the texts are read and written (an IDE's documents)
+     */
+    public DiagramWorkspace(Injector language, List<Path> files, TextStore store) {
         this.language = language;
         this.files = files.stream().map(DiagramWorkspace::normalize).toList();
+        this.store = store;
+    }
+
+    /** Where the texts are read and written. */
+    public TextStore store() {
+        return store;
     }
 
     public static Path normalize(Path file) {
@@ -123,7 +156,7 @@ public final class DiagramWorkspace implements AutoCloseable {
     public synchronized Snapshot snapshot() throws ModelSet.UnreadableFileException {
         if (stale || snapshot == null) {
             ModelSet models = language.getInstance(ModelSet.class);
-            models.load(files);
+            models.load(files, store.unsaved());
             List<Problem> problems = models.validate();
             Map<Path, String> texts = new LinkedHashMap<>();
             for (Resource resource : List.copyOf(models.resourceSet().getResources())) {
@@ -151,7 +184,7 @@ public final class DiagramWorkspace implements AutoCloseable {
     public synchronized void watchAlso(Path file) {
         Path normalized = normalize(file);
         if (extraWatched.add(normalized)) {
-            known.put(normalized, readOrNull(normalized));
+            known.put(normalized, store.read(normalized));
             watchFoldersOf(List.of(normalized));
         }
     }
@@ -189,10 +222,7 @@ public final class DiagramWorkspace implements AutoCloseable {
         if (failure != null) {
             return new Refused(change.label() + " was not written: " + failure);
         }
-        undo.push(change);
-        while (undo.size() > HISTORY_LIMIT) {
-            undo.removeLast();
-        }
+        push(undo, change);
         redo.clear();
         notifyListeners(origin);
         return new Applied(change, String.join("\n", change.messages()));
@@ -215,7 +245,7 @@ public final class DiagramWorkspace implements AutoCloseable {
         for (TextChange step : steps.subList(1, steps.size())) {
             merged = merged.then(step);
         }
-        undo.push(new TextChange(label, merged.before(), merged.after(), merged.messages()));
+        push(undo, new TextChange(label, merged.before(), merged.after(), merged.messages()));
     }
 
     /** Takes back the last {@code count} steps (an operation refused half-way): they leave no trace in the history. */
@@ -230,16 +260,80 @@ public final class DiagramWorkspace implements AutoCloseable {
         notifyListeners(origin);
     }
 
+    /** Pushes a step; outside the store's history, notes the history's stamp after it. */
+    private void push(Deque<TextChange> steps, TextChange change) {
+        steps.push(change);
+        while (steps.size() > HISTORY_LIMIT) {
+            stamps.remove(steps.removeLast());
+        }
+        TextStore.History history = store.history();
+        if (history != null) {
+            stamps.put(change, history.stamp());
+        }
+    }
+
+    /** With a store's history: whether the step is ours to undo or redo (outside the texts, and nothing happened since). */
+    private boolean ours(TextChange step) {
+        TextStore.History history = store.history();
+        if (history == null) {
+            return true;
+        }
+        if (step == null || step.changedFiles().stream().anyMatch(history::covers)) {
+            return false;
+        }
+        Long stamp = stamps.get(step);
+        return stamp != null && stamp == history.stamp();
+    }
+
+    /** Marks the change the editor made to the documents (an undo or redo there): redrawn, other tabs told. */
+    private Result delegated(String done, String verb, Listener origin) {
+        if (done == null) {
+            return new Refused("nothing to " + verb);
+        }
+        stale = true;
+        for (Map.Entry<Path, String> entry : known.entrySet()) {
+            entry.setValue(store.read(entry.getKey()));
+        }
+        notifyListeners(origin);
+        return new Applied(new TextChange(done, Map.of(), Map.of()), (verb.equals("undo") ? "undone: " : "redone: ") + done);
+    }
+
+    /** Called before the steps of one diagram operation: the store makes them one undo step. */
+    public void beginOperation(String label) {
+        store.beginOperation(label);
+    }
+
+    /** Called after the steps of one diagram operation. */
+    public void endOperation() {
+        store.endOperation();
+    }
+
     public synchronized boolean canUndo() {
+        TextStore.History history = store.history();
+        if (history != null && !ours(undo.peek())) {
+            return history.canUndo();
+        }
         return !undo.isEmpty();
     }
 
     public synchronized boolean canRedo() {
+        TextStore.History history = store.history();
+        if (history != null && !ours(redo.peek())) {
+            return history.canRedo();
+        }
         return !redo.isEmpty();
     }
 
-    /** Restores the texts before the last operation, only if the files still hold what it wrote. */
+    /**
+     * Restores the texts before the last operation, only if the files still hold what it wrote. With a
+     * store's history (an IDE), the last change there is undone, unless the last step was the diagram's own
+     * outside the texts (a moved element's position).
+     */
     public synchronized Result undo(Listener origin) {
+        TextStore.History history = store.history();
+        if (history != null && !ours(undo.peek())) {
+            return delegated(history.undo(), "undo", origin);
+        }
         if (undo.isEmpty()) {
             return new Refused("nothing to undo");
         }
@@ -254,13 +348,17 @@ public final class DiagramWorkspace implements AutoCloseable {
             return new Refused("cannot undo \u201c" + step.label() + "\u201d: " + failure);
         }
         undo.pop();
-        redo.push(step);
+        push(redo, step);
         notifyListeners(origin);
         return new Applied(step, "undone: " + step.label());
     }
 
     /** Writes the texts after the last undone operation again, only if the files still hold what undo wrote. */
     public synchronized Result redo(Listener origin) {
+        TextStore.History history = store.history();
+        if (history != null && !ours(redo.peek())) {
+            return delegated(history.redo(), "redo", origin);
+        }
         if (redo.isEmpty()) {
             return new Refused("nothing to redo");
         }
@@ -274,7 +372,7 @@ public final class DiagramWorkspace implements AutoCloseable {
             return new Refused("cannot redo \u201c" + step.label() + "\u201d: " + failure);
         }
         redo.pop();
-        undo.push(step);
+        push(undo, step);
         notifyListeners(origin);
         return new Applied(step, "redone: " + step.label());
     }
@@ -282,7 +380,7 @@ public final class DiagramWorkspace implements AutoCloseable {
     /** The first file whose text on disk is not the expected one, as shown to the user; null if none. */
     private String conflict(Map<Path, String> expected) {
         for (Map.Entry<Path, String> entry : expected.entrySet()) {
-            if (!Objects.equals(readOrNull(entry.getKey()), entry.getValue())) {
+            if (!Objects.equals(store.read(entry.getKey()), entry.getValue())) {
                 return shown(entry.getKey());
             }
         }
@@ -298,22 +396,14 @@ public final class DiagramWorkspace implements AutoCloseable {
                 continue;
             }
             try {
-                if (entry.getValue() == null) {
-                    Files.deleteIfExists(file);
-                } else {
-                    AtomicWrite.write(file, entry.getValue());
-                }
+                store.write(file, entry.getValue());
                 written.add(file);
                 known.put(file, entry.getValue());
             } catch (IOException e) {
                 for (Path done : written) {
                     try {
                         String old = previous.get(done);
-                        if (old == null) {
-                            Files.deleteIfExists(done);
-                        } else {
-                            AtomicWrite.write(done, old);
-                        }
+                        store.write(done, old);
                         known.put(done, old);
                     } catch (IOException ignored) {
                         // reported below; the watcher redraws what is on disk
@@ -331,6 +421,47 @@ public final class DiagramWorkspace implements AutoCloseable {
     public static String shown(Path file) {
         Path here = Path.of("").toAbsolutePath();
         return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+    }
+
+    /**
+     * Asks every diagram (tab) to select these elements: an IDE follows the text editor's caret with it.
+     *
+     * @param ids diagram ids ({@code DiagramIds}); unknown ids are ignored by the diagrams
+     */
+    public void select(List<String> ids) {
+        for (Listener listener : listeners) {
+            listener.select(ids);
+        }
+    }
+
+    /** Selects every element of the diagrams (the IDE's Select All). */
+    public void selectAll() {
+        for (Listener listener : listeners) {
+            listener.selectAll();
+        }
+    }
+
+    /** Deletes what is selected in the diagrams (the IDE's Delete), through the diagram's delete operation. */
+    public void deleteSelected() {
+        for (Listener listener : listeners) {
+            listener.deleteSelected();
+        }
+    }
+
+    /** Told the diagram ids a user selected in a diagram (for an IDE: the text editor and the Properties view follow). */
+    public void addSelectionListener(Consumer<List<String>> listener) {
+        selectionListeners.add(listener);
+    }
+
+    public void removeSelectionListener(Consumer<List<String>> listener) {
+        selectionListeners.remove(listener);
+    }
+
+    /** Called when a user selected elements in a diagram. */
+    public void selected(List<String> ids) {
+        for (Consumer<List<String>> listener : selectionListeners) {
+            listener.accept(ids);
+        }
     }
 
     public void addListener(Listener listener) {
@@ -423,7 +554,7 @@ public final class DiagramWorkspace implements AutoCloseable {
         boolean changed = false;
         synchronized (this) {
             for (Map.Entry<Path, String> entry : known.entrySet()) {
-                String now = readOrNull(entry.getKey());
+                String now = store.read(entry.getKey());
                 if (!Objects.equals(now, entry.getValue())) {
                     entry.setValue(now);
                     changed = true;
