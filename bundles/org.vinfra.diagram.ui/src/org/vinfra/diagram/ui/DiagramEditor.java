@@ -33,6 +33,7 @@ import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
@@ -408,8 +409,9 @@ public final class DiagramEditor extends EditorPart {
     }
 
     /** Opens the diagram of a file. */
-    public static DiagramEditor open(org.eclipse.ui.IWorkbenchPage page, IFile file) throws PartInitException {
-        return (DiagramEditor) page.openEditor(new FileEditorInput(file), ID, true);
+    public static DiagramEditor open(IWorkbenchPage page, IFile file) throws PartInitException {
+        // match the editor id too: the file's text editor has the same input
+        return (DiagramEditor) page.openEditor(new FileEditorInput(file), ID, true, IWorkbenchPage.MATCH_ID | IWorkbenchPage.MATCH_INPUT);
     }
 
     @Override

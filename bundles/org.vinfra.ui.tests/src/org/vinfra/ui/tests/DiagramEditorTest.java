@@ -115,10 +115,10 @@ class DiagramEditorTest {
         return diagram.browser().toDisplay((int) Math.round(((Number) xy[0]).doubleValue()), (int) Math.round(((Number) xy[1]).doubleValue()));
     }
 
-    /** The bottom-right inside corner of a diagram element (empty space in a host) on the display. */
+    /** Empty space inside a host, below its header, on the right (where the lab has nothing), on the display. */
     private static Point insideCorner(DiagramEditor diagram, String id) {
         Object box = diagram.browser().evaluate("var e = document.querySelector('[id=\"vinfra-diagram_" + id + "\"]');"
-                + "if (!e) return null; var r = e.getBoundingClientRect(); return [r.right - 25, r.bottom - 12];");
+                + "if (!e) return null; var r = e.getBoundingClientRect(); return [r.right - 60, Math.min(r.bottom - 12, r.top + 150)];");
         if (!(box instanceof Object[] xy)) {
             throw new AssertionError(id + " is not drawn");
         }
@@ -132,6 +132,20 @@ class DiagramEditorTest {
             throw new AssertionError("no palette tool '" + label + "'");
         }
         return diagram.browser().toDisplay((int) Math.round(((Number) xy[0]).doubleValue()), (int) Math.round(((Number) xy[1]).doubleValue()));
+    }
+
+    /** The ids of the VMs drawn, for messages. */
+    private static String drawnVms(DiagramEditor diagram) {
+        Object ids = diagram.browser().evaluate("return Array.from(document.querySelectorAll('[id^=\"vinfra-diagram_vm\"]')).map(e => e.id).join(' ');");
+        return String.valueOf(ids);
+    }
+
+    private static Point centreOf(DiagramEditor diagram, String id) {
+        Point point = centre(diagram, id);
+        if (point == null) {
+            throw new AssertionError(id + " is not drawn; the VMs drawn: " + drawnVms(diagram));
+        }
+        return point;
     }
 
     private static boolean selectedInDiagram(DiagramEditor diagram, String id) {
@@ -184,7 +198,7 @@ class DiagramEditorTest {
         int at = document.get().indexOf("vm web on laptop");
         long started = System.nanoTime();
         document.replace(at + "vm ".length(), "web".length(), "frontend");
-        waitUntil("the renamed VM is drawn", 10_000, () -> centre(diagram, "vm:frontend") != null);
+        waitUntil("the renamed VM is drawn", 10_000, () -> centre(diagram, "vm:frontend") != null, () -> drawnVms(diagram));
         long redrawMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Workbench.record("diagram-redraw-after-text-edit.txt", "text edit to diagram redrawn: " + redrawMs + " ms\n");
         assertTrue(centre(diagram, "vm:web") == null, "the old name is gone from the diagram");
@@ -201,23 +215,23 @@ class DiagramEditorTest {
         settle(300);
 
         // diagram -> text caret and Properties
-        click(centre(diagram, "vm:web"));
-        int webName = document.get().indexOf("vm web on laptop") + "vm ".length();
+        click(centreOf(diagram, "vm:ubuntu"));
+        int ubuntuName = document.get().indexOf("vm ubuntu on laptop") + "vm ".length();
         waitUntil("the text editor's caret is on the VM's name", 10_000,
-                () -> ((ITextSelection) text.getSelectionProvider().getSelection()).getOffset() == webName,
+                () -> ((ITextSelection) text.getSelectionProvider().getSelection()).getOffset() == ubuntuName,
                 () -> "caret at " + ((ITextSelection) text.getSelectionProvider().getSelection()).getOffset());
         waitUntil("the diagram's selection is the VM", 5_000, () -> diagram.getSite().getSelectionProvider().getSelection() instanceof IStructuredSelection s
-                && s.getFirstElement() instanceof DiagramElement e && e.id().equals("vm:web"));
+                && s.getFirstElement() instanceof DiagramElement e && e.id().equals("vm:ubuntu"));
         DiagramElement element = (DiagramElement) ((IStructuredSelection) diagram.getSite().getSelectionProvider().getSelection()).getFirstElement();
-        assertTrue(element.settings().stream().anyMatch(s -> s.name().equals("vcpus") && s.value().equals("1")), element.settings().toString());
+        assertTrue(element.settings().stream().anyMatch(s -> s.name().equals("vcpus") && s.value().equals("2")), element.settings().toString());
         screenshot("diagram-eclipse-5-selected-properties");
 
         // caret -> diagram
         page().activate(text);
-        int ubuntu = document.get().indexOf("vm ubuntu on laptop") + 4;
-        text.selectAndReveal(ubuntu, 0);
-        waitUntil("the VM at the caret is selected in the diagram", 10_000, () -> selectedInDiagram(diagram, "vm:ubuntu"));
-        assertFalse(selectedInDiagram(diagram, "vm:web"));
+        int web = document.get().indexOf("vm web on laptop") + 4;
+        text.selectAndReveal(web, 0);
+        waitUntil("the VM at the caret is selected in the diagram", 10_000, () -> selectedInDiagram(diagram, "vm:web"), () -> drawnVms(diagram));
+        assertFalse(selectedInDiagram(diagram, "vm:ubuntu"));
     }
 
     /** Waits for an export while the event loop runs (the export needs the UI thread for the documents and the PNG). */

@@ -85,9 +85,13 @@ class DocumentedCommandsIT {
         }
         int expected = 0;
         int runs = command.writesFiles() ? 2 : 1;
+        // what the documentation writes to /tmp goes to a folder of this run: a file left there by an older
+        // version or by another build must not decide whether the command works on a fresh machine
+        Path scratch = Files.createTempDirectory("vinfra-doc-tmp");
+        String text = command.text().replace("/tmp/", scratch + "/");
         for (int round = 1; round <= runs; round++) {
             Path log = Files.createTempFile("vinfra-doc-command", ".log");
-            Process process = new ProcessBuilder("bash", "-c", command.text()).directory(Cli.root().toFile())
+            Process process = new ProcessBuilder("bash", "-c", text).directory(Cli.root().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {

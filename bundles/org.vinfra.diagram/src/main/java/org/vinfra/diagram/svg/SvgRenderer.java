@@ -184,14 +184,14 @@ public final class SvgRenderer {
         };
         if (collapsed) {
             for (int i = 2; i >= 1; i--) {
-                rect("stack", x + 4 * i, y - 4 * i, width, height, radius);
+                rect("stack", x + 4 * i, y - 4 * i, width, height, radius, " fill=\"#ffffff\" stroke=\"#56627a\" stroke-width=\"1\"");
             }
         }
-        rect("shape", x, y, width, height, radius);
+        rect("shape", x, y, width, height, radius, shapePaint(kind, node.getCssClasses()));
         if (DiagramTypes.HOST.equals(node.getType())) {
             double header = headerHeight(node);
             if (header > 0 && header < height) {
-                svg.append("<path class=\"header\" d=\"M").append(n(x + 0.8)).append(',').append(n(y + header)).append(" V").append(n(y + radius))
+                svg.append("<path class=\"header\" fill=\"#dde4f0\" d=\"M").append(n(x + 0.8)).append(',').append(n(y + header)).append(" V").append(n(y + radius))
                         .append(" Q").append(n(x + 0.8)).append(',').append(n(y + 0.8)).append(' ').append(n(x + radius)).append(',').append(n(y + 0.8))
                         .append(" H").append(n(x + width - radius)).append(" Q").append(n(x + width - 0.8)).append(',').append(n(y + 0.8)).append(' ')
                         .append(n(x + width - 0.8)).append(',').append(n(y + radius)).append(" V").append(n(y + header)).append(" Z\"/>");
@@ -206,7 +206,7 @@ public final class SvgRenderer {
                 double size = button.getSize() == null ? 14 : button.getSize().getWidth();
                 svg.append("<g class=\"expand\" data-id=\"").append(escape(button.getId())).append("\"><title>")
                         .append(collapsed ? "expand into its replicas" : "collapse its replicas").append("</title>");
-                rect("button", bx, by, size, size, 2);
+                rect("button", bx, by, size, size, 2, " fill=\"#ffffff\" stroke=\"#3b4a66\"");
                 svg.append("<path d=\"M").append(n(bx + 3)).append(',').append(n(by + size / 2)).append(" H").append(n(bx + size - 3));
                 if (collapsed) {
                     svg.append(" M").append(n(bx + size / 2)).append(',').append(n(by + 3)).append(" V").append(n(by + size - 3));
@@ -254,7 +254,7 @@ public final class SvgRenderer {
             svg.append(' ').append(escape(ip));
         }
         svg.append("</title>");
-        rect("port", x, y, size, size, 1);
+        rect("port", x, y, size, size, 1, " fill=\"#3b4a66\"");
         for (GModelElement child : port.getChildren()) {
             if (child instanceof GLabel label) {
                 svg.append("<text class=\"port-name\" x=\"").append(n(x + size + 2)).append("\" y=\"").append(n(y - 2)).append("\" data-id=\"")
@@ -287,7 +287,8 @@ public final class SvgRenderer {
         }
         String kind = edge.getType().substring(edge.getType().indexOf(':') + 1);
         svg.append("<g class=\"edge ").append(kind).append("\" data-id=\"").append(escape(edge.getId())).append("\"><title>").append(escape(kind))
-                .append(": ").append(escape(edge.getSourceId())).append(" to ").append(escape(edge.getTargetId())).append("</title><polyline points=\"");
+                .append(": ").append(escape(edge.getSourceId())).append(" to ").append(escape(edge.getTargetId())).append("</title><polyline")
+                .append(edgePaint(kind)).append(" points=\"");
         for (int i = 0; i < points.size(); i++) {
             if (i > 0) {
                 svg.append(' ');
@@ -303,7 +304,7 @@ public final class SvgRenderer {
             if (child instanceof GLabel label && label.getPosition() != null) {
                 double width = label.getSize() == null ? TextMetrics.width(label.getText(), TextMetrics.FIGURE_SIZE, false) : label.getSize().getWidth();
                 double height = label.getSize() == null ? 14 : label.getSize().getHeight();
-                svg.append("<rect class=\"edge-label-box\" x=\"").append(n(label.getPosition().getX())).append("\" y=\"").append(n(label.getPosition().getY()))
+                svg.append("<rect class=\"edge-label-box\" fill=\"#ffffff\" fill-opacity=\"0.85\" x=\"").append(n(label.getPosition().getX())).append("\" y=\"").append(n(label.getPosition().getY()))
                         .append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height)).append("\"/>");
                 svg.append("<text class=\"edge-label\" x=\"").append(n(label.getPosition().getX() + 2)).append("\" y=\"")
                         .append(n(label.getPosition().getY() + TextMetrics.FIGURE_SIZE)).append("\" data-id=\"").append(escape(label.getId())).append("\">")
@@ -339,13 +340,62 @@ public final class SvgRenderer {
             }
             svg.append(escape(problem.severity().label() + " " + problem.code() + ": " + problem.message()));
         }
-        svg.append("</title><circle cx=\"").append(n(x + BADGE)).append("\" cy=\"").append(n(y + BADGE)).append("\" r=\"").append(n(BADGE))
-                .append("\"/><text x=\"").append(n(x + BADGE - (problems.size() > 9 ? 5.5 : 3))).append("\" y=\"").append(n(y + BADGE + 3.5)).append("\">")
+        svg.append("</title><circle fill=\"").append(switch (severity) {
+            case "error" -> "#c62828";
+            case "warning" -> "#e0a000";
+            default -> "#1e6fd9";
+        }).append("\" cx=\"").append(n(x + BADGE)).append("\" cy=\"").append(n(y + BADGE)).append("\" r=\"").append(n(BADGE))
+                .append("\"/><text fill=\"#ffffff\" font-size=\"10\" font-weight=\"bold\" x=\"").append(n(x + BADGE - (problems.size() > 9 ? 5.5 : 3))).append("\" y=\"").append(n(y + BADGE + 3.5)).append("\">")
                 .append(error || warning ? (problems.size() == 1 ? "!" : Integer.toString(problems.size())) : "i").append("</text></g>");
     }
 
-    private void rect(String css, double x, double y, double width, double height, double radius) {
-        svg.append("<rect class=\"").append(css).append("\" x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(width))
+    /**
+     * The look of a node's shape as SVG presentation attributes, the same as the style sheet's: renderers with
+     * little CSS (SWT's SVG rasterizer for the PNG export) draw them; browsers apply the style sheet over them.
+     */
+    private static String shapePaint(String kind, List<String> cssClasses) {
+        String fill = switch (kind) {
+            case "host" -> "#f4f6fa";
+            case "vm" -> "#e3efff";
+            case "container" -> "#fff1dc";
+            case "compose" -> "#fffaf0";
+            case "network" -> "#dcf3e4";
+            case "nic" -> "#eceff4";
+            case "datastore" -> "#f3ecdf";
+            case "device" -> "#efe6f5";
+            default -> "#ffffff";
+        };
+        String stroke = switch (kind) {
+            case "host" -> "#3b4a66";
+            case "network" -> "#2e7d4f";
+            default -> "#56627a";
+        };
+        String width = "host".equals(kind) ? "1.6" : "1.2";
+        if (cssClasses.contains("overcommit-exceeded")) {
+            stroke = "#c62828";
+            width = "2.8";
+        } else if (cssClasses.contains("overcommitted")) {
+            stroke = "#c77700";
+            width = "2.4";
+        }
+        return " fill=\"" + fill + "\" stroke=\"" + stroke + "\" stroke-width=\"" + width + "\"" + ("compose".equals(kind) ? " stroke-dasharray=\"6 3\"" : "");
+    }
+
+    /** The look of an edge's line as presentation attributes (see {@link #shapePaint}). */
+    private static String edgePaint(String kind) {
+        return switch (kind) {
+            case "vnic" -> " fill=\"none\" stroke=\"#2e7d4f\" stroke-width=\"1.2\"";
+            case "uplink" -> " fill=\"none\" stroke=\"#2e7d4f\" stroke-width=\"2.4\"";
+            case "sriov" -> " fill=\"none\" stroke=\"#6a3fa0\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"";
+            case "passthrough" -> " fill=\"none\" stroke=\"#6a3fa0\" stroke-width=\"1.2\" stroke-dasharray=\"2 2\"";
+            case "depends-on" -> " fill=\"none\" stroke=\"#b35900\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"";
+            case "attachment" -> " fill=\"none\" stroke=\"#2e7d4f\" stroke-width=\"1.2\" stroke-dasharray=\"4 2\"";
+            default -> " fill=\"none\" stroke=\"#56627a\" stroke-width=\"1.2\"";
+        };
+    }
+
+    private void rect(String css, double x, double y, double width, double height, double radius, String paint) {
+        svg.append("<rect class=\"").append(css).append('"').append(paint).append(" x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(width))
                 .append("\" height=\"").append(n(height)).append('"');
         if (radius > 0) {
             svg.append(" rx=\"").append(n(radius)).append('"');
