@@ -170,8 +170,17 @@ public final class DiagramEditor extends EditorPart {
 
     // ------------------------------------------------------------------------------------ text to diagram
 
+    private static final boolean TRACE = Boolean.getBoolean("vinfra.diagram.trace");
+
+    private static void trace(String message) {
+        if (TRACE) {
+            System.err.println("vinfra diagram editor: " + message);
+        }
+    }
+
     /** On the UI thread, after every change of a document the diagram shows. */
     private void documentChanged(Path changed, boolean byDiagram) {
+        trace("document changed: " + changed + (byDiagram ? " (by the diagram)" : ""));
         firePropertyChange(PROP_DIRTY);
         if (byDiagram) {
             return; // the diagram server redraws what it wrote itself
@@ -183,7 +192,9 @@ public final class DiagramEditor extends EditorPart {
             pendingRedraw = worker.schedule(() -> {
                 DiagramServer current = server;
                 if (current != null) {
+                    trace("checking the texts");
                     current.workspace().checkDisk();
+                    trace("checked the texts");
                 }
             }, REDRAW_DELAY_MS, TimeUnit.MILLISECONDS);
         }
@@ -263,6 +274,7 @@ public final class DiagramEditor extends EditorPart {
         }
         Path at = input.getFile().getLocation().toPath().toAbsolutePath().normalize();
         int offset = text.getOffset();
+        trace("caret moved in " + part.getTitle());
         worker.execute(() -> {
             DiagramServer current = server;
             if (current == null) {
@@ -271,6 +283,7 @@ public final class DiagramEditor extends EditorPart {
             try {
                 DiagramWorkspace.Snapshot snapshot = current.workspace().snapshot();
                 String id = idAt(snapshot, at, offset);
+                trace("caret at " + offset + " of " + at + ": " + id);
                 if (id != null) {
                     selectedFromCaret = List.of(id);
                     current.workspace().select(List.of(id));

@@ -79,14 +79,16 @@ class DiagramEditorTest {
         DiagramEditor diagram = DiagramEditor.open(page(), lab);
         waitUntil("the diagram is drawn in the browser", 60_000, () -> drawnNodes(diagram) > 0, () -> "failure: " + diagram.startFailure()
                 + "; page: " + diagram.browser().getUrl() + "; threads:\n" + threads());
-        settle(300);
+        // the whole lab in view (the client draws only what is in view), as the page's Fit button does
+        diagram.browser().evaluate("window.vinfraDiagram.dispatcher.dispatch({kind: 'fit', elementIds: [], padding: 10, animate: false}); return true;");
+        settle(500);
         return diagram;
     }
 
     private static String threads() {
         StringBuilder dump = new StringBuilder();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
-            if (thread.getName().contains("vinfra") || thread.getName().equals("main")) {
+            if (thread.getName().contains("vinfra") || java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("org.vinfra.diagram"))) {
                 dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
                 for (StackTraceElement frame : stack) {
                     dump.append("    at ").append(frame).append('\n');
@@ -198,7 +200,7 @@ class DiagramEditorTest {
         int at = document.get().indexOf("vm web on laptop");
         long started = System.nanoTime();
         document.replace(at + "vm ".length(), "web".length(), "frontend");
-        waitUntil("the renamed VM is drawn", 10_000, () -> centre(diagram, "vm:frontend") != null, () -> drawnVms(diagram));
+        waitUntil("the renamed VM is drawn", 10_000, () -> centre(diagram, "vm:frontend") != null, () -> drawnVms(diagram) + "\n" + threads());
         long redrawMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Workbench.record("diagram-redraw-after-text-edit.txt", "text edit to diagram redrawn: " + redrawMs + " ms\n");
         assertTrue(centre(diagram, "vm:web") == null, "the old name is gone from the diagram");
@@ -230,7 +232,7 @@ class DiagramEditorTest {
         page().activate(text);
         int web = document.get().indexOf("vm web on laptop") + 4;
         text.selectAndReveal(web, 0);
-        waitUntil("the VM at the caret is selected in the diagram", 10_000, () -> selectedInDiagram(diagram, "vm:web"), () -> drawnVms(diagram));
+        waitUntil("the VM at the caret is selected in the diagram", 10_000, () -> selectedInDiagram(diagram, "vm:web"), () -> drawnVms(diagram) + "\n" + threads());
         assertFalse(selectedInDiagram(diagram, "vm:ubuntu"));
     }
 
