@@ -16,6 +16,7 @@ import {
     bindAsService,
     bindOrRebind,
     configureActionHandler,
+    configureCommand,
     configureDefaultModelElements,
     configureModelElement,
     createDiagramOptionsModule,
@@ -26,6 +27,7 @@ import { Container } from 'inversify';
 import { MessagePanel, RenderMarker } from './messages';
 import { VnicReconnectListener } from './reconnect';
 import { TopologyLabel, TopologyNode, VnicPort } from './model';
+import { LoadLabelView, SetSimulationTimeCommand, SimulationDecorator, SimulationState } from './simulation';
 import {
     BoxNodeView,
     ContainerNodeView,
@@ -65,6 +67,12 @@ export const topologyDiagramModule = new FeatureModule(
         configureActionHandler(context, MessageAction.KIND, MessagePanel);
         bindAsService(context, TYPES.IVNodePostprocessor, RenderMarker);
         bindAsService(context, TYPES.MouseListener, VnicReconnectListener);
+
+        // the simulation overlay (vinfra diagram --simulate, or an embedding's SimulationOverlayService)
+        bind(SimulationState).toSelf().inSingletonScope();
+        configureCommand(context, SetSimulationTimeCommand);
+        configureModelElement(context, 'label:load', GLabel, LoadLabelView);
+        bindAsService(context, TYPES.IVNodePostprocessor, SimulationDecorator);
     },
     { featureId: Symbol('vinfraTopology') }
 );
