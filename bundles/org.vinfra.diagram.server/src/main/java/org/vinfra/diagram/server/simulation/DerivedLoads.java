@@ -42,6 +42,8 @@ final class DerivedLoads {
     private final List<List<double[]>> spikes = new ArrayList<>();
     private final Map<String, Integer> workloadIndex = new HashMap<>();
     private final Map<String, Integer> hostIndex = new HashMap<>();
+    /** VM name -> [time, host index] of each of its {@code vm-up} events ("running on HOST"), in time order. */
+    private final Map<String, List<double[]>> placements = new HashMap<>();
     /** Container index -> the workloads it runs; VM index -> the workloads it runs. */
     private final Map<Integer, List<Integer>> workloadsOfContainer = new HashMap<>();
     private final Map<Integer, List<Integer>> workloadsOfVm = new HashMap<>();
@@ -70,6 +72,12 @@ final class DerivedLoads {
         }
         Map<Integer, Double> started = new HashMap<>();
         for (SimulationResult.Event event : result.timeline()) {
+            if ("vm-up".equals(event.kind()) && event.message().startsWith("running on ")) {
+                Integer host = hostIndex.get(event.message().substring("running on ".length()));
+                if (host != null) {
+                    placements.computeIfAbsent(event.entity(), e -> new ArrayList<>()).add(new double[] { event.time(), host });
+                }
+            }
             Integer w = workloadIndex.get(event.entity());
             if (w == null) {
                 continue;
@@ -205,13 +213,11 @@ final class DerivedLoads {
             return vm.host();
         }
         int host = -1;
-        for (SimulationResult.Event event : result.timeline()) {
-            if (event.time() > t) {
+        for (double[] placed : placements.getOrDefault(vm.name(), List.of())) {
+            if (placed[0] > t) {
                 break;
             }
-            if ("vm-up".equals(event.kind()) && vm.name().equals(event.entity()) && event.message().startsWith("running on ")) {
-                host = hostIndex.getOrDefault(event.message().substring("running on ".length()), -1);
-            }
+            host = (int) placed[1];
         }
         return host;
     }
