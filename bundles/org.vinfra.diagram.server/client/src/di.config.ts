@@ -16,6 +16,7 @@ import {
     bindAsService,
     bindOrRebind,
     configureActionHandler,
+    configureCommand,
     configureDefaultModelElements,
     configureModelElement,
     createDiagramOptionsModule,
@@ -27,6 +28,7 @@ import { MessagePanel, RenderMarker } from './messages';
 import { VnicReconnectListener } from './reconnect';
 import { SelectionForwarder } from './selection';
 import { TopologyLabel, TopologyNode, VnicPort } from './model';
+import { LoadLabelView, SetSimulationTimeCommand, SimulationDecorator, SimulationState } from './simulation';
 import {
     BoxNodeView,
     ContainerNodeView,
@@ -67,6 +69,12 @@ export const topologyDiagramModule = new FeatureModule(
         bindAsService(context, TYPES.IVNodePostprocessor, RenderMarker);
         bindAsService(context, TYPES.MouseListener, VnicReconnectListener);
         bindAsService(context, TYPES.ISelectionListener, SelectionForwarder);
+
+        // the simulation overlay (vinfra diagram --simulate, or an embedding's SimulationOverlayService)
+        bind(SimulationState).toSelf().inSingletonScope();
+        configureCommand(context, SetSimulationTimeCommand);
+        configureModelElement(context, 'label:load', GLabel, LoadLabelView);
+        bindAsService(context, TYPES.IVNodePostprocessor, SimulationDecorator);
     },
     { featureId: Symbol('vinfraTopology') }
 );

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IFile;
@@ -49,7 +50,9 @@ import org.vinfra.diagram.graph.TopologyDiagram;
 import org.vinfra.diagram.graph.TopologyGraphBuilder;
 import org.vinfra.diagram.server.DiagramServer;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
+import org.vinfra.sim.results.SimulationResult;
 import org.vinfra.ui.VinfraUi;
+import org.vinfra.ui.launch.SimulationListeners;
 
 /**
  * The topology diagram of a .vinfra file in the workbench (Open With &gt; vinfra Diagram): the live
@@ -86,6 +89,13 @@ public final class DiagramEditor extends EditorPart {
     private final Consumer<List<String>> diagramSelectionListener = ids -> worker.execute(() -> diagramSelected(ids));
     private ISelectionListener caretListener;
     private volatile String startFailure;
+    /** A run of Run As &gt; vinfra Simulation of this file is shown over the diagram. */
+    private volatile boolean simulationShown;
+    private final BiConsumer<IFile, SimulationResult> simulationListener = (simulated, result) -> {
+        if (simulated.equals(file)) {
+            worker.execute(() -> showSimulation(result));
+        }
+    };
     private TopologyDiagram indexed;
     private long indexedVersion = -1;
 
@@ -136,6 +146,7 @@ public final class DiagramEditor extends EditorPart {
             return;
         }
         installGlobalActions();
+        SimulationListeners.add(simulationListener);
         caretListener = this::caretMoved;
         getSite().getPage().addPostSelectionListener(caretListener);
         worker.execute(() -> {
@@ -182,6 +193,14 @@ public final class DiagramEditor extends EditorPart {
     private void documentChanged(Path changed, boolean byDiagram) {
         trace("document changed: " + changed + (byDiagram ? " (by the diagram)" : ""));
         firePropertyChange(PROP_DIRTY);
+        if (simulationShown) {
+            worker.execute(() -> {
+                DiagramServer current = server;
+                if (current != null) {
+                    current.simulation().markStale("the text changed since this run: Run As > vinfra Simulation to simulate it again");
+                }
+            });
+        }
         if (byDiagram) {
             return; // the diagram server redraws what it wrote itself
         }
@@ -197,6 +216,22 @@ public final class DiagramEditor extends EditorPart {
                     trace("checked the texts");
                 }
             }, REDRAW_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ simulation
+
+    /** On the worker: shows a run of this file over the diagram (loads, failures, problems: the simulation overlay). */
+    private void showSimulation(SimulationResult result) {
+        DiagramServer current = server;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.simulation().showSimulation(current.workspace().snapshot().models().models(), result);
+            simulationShown = true;
+        } catch (Exception e) {
+            VinfraUi.log("the simulation of " + file.getFullPath() + " could not be shown on its diagram", e);
         }
     }
 
@@ -429,6 +464,7 @@ public final class DiagramEditor extends EditorPart {
 
     @Override
     public void dispose() {
+        SimulationListeners.remove(simulationListener);
         if (caretListener != null) {
             getSite().getPage().removePostSelectionListener(caretListener);
         }

@@ -271,4 +271,28 @@ class DiagramEditorTest {
         settle(300);
         assertTrue(text.isDirty() && document.get().contains("vm vm1 on laptop {"), "the change stays in the text editor, unsaved");
     }
+
+    @Test
+    void runAsSimulationColoursTheDiagramAndMarksWhatFailed() throws Exception {
+        lab = Workbench.file(project, "overload-lab.vinfra", courseLab("overload-lab.vinfra"));
+        DiagramEditor diagram = openDiagram();
+        // Run As > vinfra Simulation, as the explorer's menu runs it
+        new org.vinfra.ui.launch.SimulationLaunchShortcut().launch(new org.eclipse.jface.viewers.StructuredSelection(lab), "run");
+        waitUntil("the simulation overlay is drawn", 60_000, () -> Boolean.TRUE.equals(diagram.browser().evaluate(
+                "return document.body.classList.contains('vinfra-simulation') && document.querySelectorAll('.sim-badge, [class*=\"sim-oom\"], [class*=\"sim-crash\"]').length > 0;")),
+                () -> String.valueOf(diagram.browser().evaluate("return document.body.className;")));
+        // the user picks a time on the slider: the end of the run
+        diagram.browser().evaluate("var s = document.querySelector('.sim-slider'); s.value = s.max; s.dispatchEvent(new Event('input', {bubbles: true})); return true;");
+        settle(800);
+        Object badges = diagram.browser().evaluate("return document.querySelectorAll('[class*=\"sim-\"]').length;");
+        assertTrue(badges instanceof Number n && n.intValue() > 3, "loads and problems are drawn: " + badges);
+        screenshot("diagram-eclipse-6-simulation");
+        // a change of the text marks the run as out of date
+        ITextEditor text = Workbench.open(lab);
+        document(text).replace(0, 0, "// edited\n");
+        page().activate(diagram);
+        waitUntil("the overlay says it is out of date", 10_000, () -> Boolean.TRUE.equals(diagram.browser().evaluate(
+                "return document.body.classList.contains('vinfra-simulation-stale');")));
+        screenshot("diagram-eclipse-7-simulation-stale");
+    }
 }

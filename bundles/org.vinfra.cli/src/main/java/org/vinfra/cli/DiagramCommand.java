@@ -14,6 +14,7 @@ import org.vinfra.diagram.graph.TopologyGraphBuilder;
 import org.vinfra.diagram.svg.DiagramSvg;
 import org.vinfra.lang.workspace.ModelSet;
 import org.vinfra.lang.workspace.Problem;
+import org.vinfra.sim.engine.SimulationOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
         "FILE.vinfra.layout.json beside the first file, are used (never written by this command).",
         "Problems are printed as FILE:LINE:COL: error|warning CODE: message and drawn as badges; models with",
         "syntax errors are not drawn.",
+        "--simulate (editor only): also simulates the models (as 'vinfra simulate' does, --for, --seed, --jitter)",
+        "and shows the run over the diagram: hosts, VMs and containers coloured by CPU and memory load at the time",
+        "picked on a slider, the problems found as badges on their elements; simulated again when the text changes.",
         "Exit code: 0 drawn, no errors; 1 the models have errors; 2 usage or I/O problem." })
 final class DiagramCommand implements Callable<Integer> {
 
@@ -52,12 +56,38 @@ final class DiagramCommand implements Callable<Integer> {
             description = "Replicated elements to draw expanded into their replicas, by diagram id (vm:web, host:rack), or 'all'.")
     private List<String> expand = new ArrayList<>();
 
+    @Option(names = "--simulate", description = "With the editor: show a simulation of the models over the diagram, run again when the text changes.")
+    private boolean simulate;
+
+    @Option(names = "--for", paramLabel = "DURATION", parameterConsumer = SimulateCommand.DurationConsumer.class,
+            description = "With --simulate: how long to simulate, e.g. 90 s, 10 min, \"8 min\" (default: 10 min).")
+    private String duration;
+
+    @Option(names = "--seed", paramLabel = "N", description = "With --simulate: the seed of the boot-time jitter (default: 1).")
+    private Long seed;
+
+    @Option(names = "--jitter", paramLabel = "F", description = "With --simulate: boot times vary by +/- half this fraction (default: 0, none).")
+    private Double jitter;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!simulate && (duration != null || seed != null || jitter != null)) {
+            throw new UserError((duration != null ? "--for" : seed != null ? "--seed" : "--jitter")
+                    + " sets up the simulation shown over the diagram: add --simulate", VinfraCli.USAGE_OR_IO);
+        }
+        if (simulate && svg != null) {
+            throw new UserError("--simulate shows a simulation in the live editor; an SVG has no time slider: leave out --svg (or --simulate)",
+                    VinfraCli.USAGE_OR_IO);
+        }
         if (svg == null) {
-            return DiagramServing.serve(files, port, out, err);
+            SimulationOptions options = null;
+            if (simulate) {
+                options = SimulationOptions.defaults(SimulateCommand.seconds(duration == null ? "10 min" : duration))
+                        .withJitter(seed == null ? 1 : seed, jitter == null ? 0 : jitter);
+            }
+            return DiagramServing.serve(files, port, options, out, err);
         }
         Logging.takeInternalErrors(); // what earlier commands in this process logged is not ours
         ModelSet models = Language.load(files);

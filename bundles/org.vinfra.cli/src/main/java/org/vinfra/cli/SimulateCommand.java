@@ -170,6 +170,11 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private double parseDuration() {
+        return seconds(duration);
+    }
+
+    /** A --for argument in seconds; a usage error saying why when it is not a duration above 0. */
+    static double seconds(String duration) {
         try {
             double seconds = Units.DURATION.parse(duration) / 1000.0;
             if (seconds <= 0) {

@@ -105,6 +105,26 @@ class DiagramCommandTest {
     }
 
     @Test
+    void simulationOptionsNeedTheEditorAndSimulate(@TempDir Path dir) {
+        // the overlay itself is tested in a browser (client/tests/simulation.test.mjs of org.vinfra.diagram.server)
+        String lab = Cli.root().resolve("examples/overload-lab.vinfra").toString();
+        Result forWithout = run("diagram", lab, "--for", "8", "min");
+        assertEquals(VinfraCli.USAGE_OR_IO, forWithout.exit());
+        assertEquals("vinfra: --for sets up the simulation shown over the diagram: add --simulate", forWithout.err().strip());
+        Result seedWithout = run("diagram", lab, "--seed", "3");
+        assertEquals(VinfraCli.USAGE_OR_IO, seedWithout.exit());
+        assertTrue(seedWithout.err().contains("--seed sets up the simulation"), seedWithout.err());
+        Result svg = run("diagram", lab, "--simulate", "--svg", dir.resolve("x.svg").toString());
+        assertEquals(VinfraCli.USAGE_OR_IO, svg.exit());
+        assertTrue(svg.err().contains("an SVG has no time slider"), svg.err());
+        assertFalse(Files.exists(dir.resolve("x.svg")));
+        Result badDuration = run("diagram", lab, "--simulate", "--for", "soon");
+        assertEquals(VinfraCli.USAGE_OR_IO, badDuration.exit(), badDuration.all());
+        assertTrue(badDuration.err().startsWith("vinfra: --for: "), "as vinfra simulate says it: " + badDuration.err());
+        assertFalse(badDuration.all().contains("\tat "), "no stack trace");
+    }
+
+    @Test
     void replicasExpandOnRequest(@TempDir Path dir) throws IOException {
         String kvm = Cli.root().resolve("examples/kvm-sriov-server.vinfra").toString();
         Path collapsed = dir.resolve("collapsed.svg");

@@ -9,6 +9,7 @@ import org.eclipse.glsp.server.di.ServerModule;
 import org.vinfra.diagram.server.glsp.Pinning;
 import org.vinfra.diagram.server.glsp.TopologyDiagramModule;
 import org.vinfra.diagram.server.glsp.TopologyServerEndpoint;
+import org.vinfra.diagram.server.simulation.SimulationOverlayService;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
 import org.vinfra.diagram.server.text.DiskTextStore;
 import org.vinfra.diagram.server.text.TextStore;
@@ -32,10 +33,12 @@ import com.google.inject.Injector;
 public final class DiagramServer implements AutoCloseable {
 
     private final DiagramWorkspace workspace;
+    private final SimulationOverlayService simulation;
     private final DiagramWebServer web;
 
-    private DiagramServer(DiagramWorkspace workspace, DiagramWebServer web) {
+    private DiagramServer(DiagramWorkspace workspace, SimulationOverlayService simulation, DiagramWebServer web) {
         this.workspace = workspace;
+        this.simulation = simulation;
         this.web = web;
     }
 
@@ -69,11 +72,12 @@ public final class DiagramServer implements AutoCloseable {
             workspace.startWatching();
             String title = files.size() == 1 ? files.get(0).getFileName().toString()
                     : files.get(0).getFileName() + " +" + (files.size() - 1);
+            SimulationOverlayService simulation = new SimulationOverlayService();
             DiagramWebServer web = new DiagramWebServer(() -> Guice.createInjector(new ServerModule()
-                    .configureDiagramModule(new TopologyDiagramModule(workspace))), TopologyServerEndpoint.class, title);
+                    .configureDiagramModule(new TopologyDiagramModule(workspace, simulation))), TopologyServerEndpoint.class, title);
             web.start(port);
             warmUp(workspace);
-            return new DiagramServer(workspace, web);
+            return new DiagramServer(workspace, simulation, web);
         } catch (IOException | RuntimeException e) {
             workspace.close();
             throw e;
@@ -117,6 +121,11 @@ public final class DiagramServer implements AutoCloseable {
 
     public DiagramWorkspace workspace() {
         return workspace;
+    }
+
+    /** The simulation shown over every open diagram: {@link SimulationOverlayService#showSimulation} shows a run. */
+    public SimulationOverlayService simulation() {
+        return simulation;
     }
 
     /** Waits until the server stops. */

@@ -22,6 +22,7 @@ import org.eclipse.glsp.server.session.ClientSession;
 import org.eclipse.glsp.server.session.ClientSessionManager;
 import org.vinfra.diagram.graph.DiagramIds;
 import org.vinfra.diagram.server.glsp.TopologyDiagramModule;
+import org.vinfra.diagram.server.simulation.SimulationOverlayService;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
 import org.vinfra.lang.VinfraStandaloneSetup;
 
@@ -61,15 +62,24 @@ public final class HeadlessSession implements AutoCloseable {
 
     /** A session on a workspace that stays open when the session closes (the server's own). */
     public HeadlessSession(DiagramWorkspace workspace) throws Exception {
-        this(workspace, false);
+        this(workspace, false, new SimulationOverlayService());
+    }
+
+    /** A session on a workspace that stays open, showing the simulation overlay of {@code simulation}. */
+    public HeadlessSession(DiagramWorkspace workspace, SimulationOverlayService simulation) throws Exception {
+        this(workspace, false, simulation);
     }
 
     private HeadlessSession(DiagramWorkspace workspace, boolean ownsWorkspace) throws Exception {
+        this(workspace, ownsWorkspace, new SimulationOverlayService());
+    }
+
+    private HeadlessSession(DiagramWorkspace workspace, boolean ownsWorkspace, SimulationOverlayService simulation) throws Exception {
         DiagramLogging.install();
         this.workspace = workspace;
         this.ownsWorkspace = ownsWorkspace;
         workspace.snapshot();
-        Injector injector = Guice.createInjector(new ServerModule().configureDiagramModule(new TopologyDiagramModule(workspace)));
+        Injector injector = Guice.createInjector(new ServerModule().configureDiagramModule(new TopologyDiagramModule(workspace, simulation)));
         server = injector.getInstance(GLSPServer.class);
         server.connect(message -> received.add(message.getAction()));
         InitializeParameters parameters = new InitializeParameters();

@@ -14,6 +14,7 @@ import org.eclipse.glsp.server.operations.DeleteOperation;
 import org.eclipse.glsp.server.session.ClientSession;
 import org.eclipse.glsp.server.session.ClientSessionListener;
 import org.eclipse.glsp.server.session.ClientSessionManager;
+import org.vinfra.diagram.server.simulation.SimulationOverlayService;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
 
 import com.google.inject.Inject;
@@ -21,7 +22,7 @@ import com.google.inject.Inject;
 /**
  * The source model is the .vinfra files the server was started with (the client cannot name other
  * files). Loading joins this tab to the shared workspace, whose changes (on disk, or by another tab)
- * redraw it; saving does nothing, because every operation is already written to the files, and no
+ * redraw it, as do changes of the simulation overlay; saving does nothing, because every operation is already written to the files, and no
  * GModel is ever saved.
  */
 public class TextSourceModelStorage implements SourceModelStorage, ClientSessionListener {
@@ -38,6 +39,11 @@ public class TextSourceModelStorage implements SourceModelStorage, ClientSession
     @Inject
     @ClientId
     private String clientId;
+
+    @Inject
+    private SimulationOverlayService simulation;
+
+    private SimulationOverlayService.Listener overlayListener;
 
     @Override
     public void loadSourceModel(RequestModelAction action) {
@@ -73,6 +79,8 @@ public class TextSourceModelStorage implements SourceModelStorage, ClientSession
             };
             state.listener(listener);
             state.workspace().addListener(listener);
+            overlayListener = () -> dispatcher.dispatch(new ReloadModelAction());
+            simulation.addListener(overlayListener);
             sessions.addListener(this, clientId);
         }
     }
@@ -86,6 +94,9 @@ public class TextSourceModelStorage implements SourceModelStorage, ClientSession
     public void sessionDisposed(ClientSession session) {
         if (state.listener() != null) {
             state.workspace().removeListener(state.listener());
+        }
+        if (overlayListener != null) {
+            simulation.removeListener(overlayListener);
         }
     }
 }

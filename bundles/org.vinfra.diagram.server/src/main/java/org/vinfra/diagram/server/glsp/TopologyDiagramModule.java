@@ -16,6 +16,7 @@ import org.eclipse.glsp.server.operations.LayoutOperationHandler;
 import org.eclipse.glsp.server.operations.OperationActionHandler;
 import org.eclipse.glsp.server.operations.OperationHandler;
 import org.vinfra.diagram.graph.DiagramIds;
+import org.vinfra.diagram.server.simulation.SimulationOverlayService;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
 
 /**
@@ -26,9 +27,20 @@ import org.vinfra.diagram.server.text.DiagramWorkspace;
 public class TopologyDiagramModule extends DiagramModule {
 
     private final DiagramWorkspace workspace;
+    private final SimulationOverlayService simulation;
 
+    /** A diagram of the workspace's files, without a simulation overlay (none can be shown). */
     public TopologyDiagramModule(DiagramWorkspace workspace) {
+        this(workspace, new SimulationOverlayService());
+    }
+
+    /**
+     * @param simulation the simulation shown over every diagram of this module (shared by all sessions): hand it a run's
+     *                   results to show them ({@link SimulationOverlayService#showSimulation})
+     */
+    public TopologyDiagramModule(DiagramWorkspace workspace, SimulationOverlayService simulation) {
         this.workspace = workspace;
+        this.simulation = simulation;
     }
 
     @Override
@@ -39,6 +51,7 @@ public class TopologyDiagramModule extends DiagramModule {
     @Override
     protected void configureAdditionals() {
         bind(DiagramWorkspace.class).toInstance(workspace);
+        bind(SimulationOverlayService.class).toInstance(simulation);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.vinfra.diagram.graph.TopologyDiagram;
 import org.vinfra.diagram.graph.TopologyGraphBuilder;
 import org.vinfra.diagram.layout.Point;
 import org.vinfra.diagram.layout.TopologyLayout;
+import org.vinfra.diagram.server.simulation.SimulationOverlayService;
 import org.vinfra.diagram.server.text.DiagramWorkspace;
 import org.vinfra.lang.workspace.ModelSet;
 
@@ -18,13 +19,17 @@ import com.google.inject.Inject;
 /**
  * Draws the files as they are on disk: the workspace's snapshot (parsed, linked, validated), the
  * topology graph of it (TopologyGraphBuilder), laid out by ELK with the positions the user pinned
- * (TopologyLayout and the layout sidecar). A file that cannot be read gives an empty diagram and
+ * (TopologyLayout and the layout sidecar), with the simulation overlay when one is shown
+ * ({@link SimulationOverlayService#decorate}). A file that cannot be read gives an empty diagram and
  * the reason.
  */
 public class TopologyGModelFactory implements GModelFactory {
 
     @Inject
     private TopologyModelState modelState;
+
+    @Inject
+    private SimulationOverlayService simulation;
 
     @Override
     public void createGModel() {
@@ -33,6 +38,7 @@ public class TopologyGModelFactory implements GModelFactory {
             try {
                 DiagramWorkspace.Snapshot snapshot = workspace.snapshot();
                 TopologyDiagram diagram = new TopologyGraphBuilder(modelState.expanded()).build(snapshot.models(), snapshot.problems());
+                simulation.decorate(diagram);
                 Map<String, Point> pinned = Pinning.positions(workspace.mainFile());
                 new TopologyLayout().layout(diagram.graph(), pinned);
                 modelState.drawn(snapshot, diagram);
