@@ -79,10 +79,16 @@ class DiagramEditorTest {
         DiagramEditor diagram = DiagramEditor.open(page(), lab);
         waitUntil("the diagram is drawn in the browser", 60_000, () -> drawnNodes(diagram) > 0, () -> "failure: " + diagram.startFailure()
                 + "; page: " + diagram.browser().getUrl() + "; threads:\n" + threads());
-        // the whole lab in view (the client draws only what is in view), as the page's Fit button does
-        diagram.browser().evaluate("window.vinfraDiagram.dispatcher.dispatch({kind: 'fit', elementIds: [], padding: 10, animate: false}); return true;");
-        settle(500);
+        fit(diagram);
         return diagram;
+    }
+
+    /** Clicks the page's Fit button: the whole lab in view (the client draws only what is in view). */
+    private static void fit(DiagramEditor diagram) {
+        Object box = diagram.browser().evaluate("var r = document.getElementById('vinfra-fit').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];");
+        Object[] xy = (Object[]) box;
+        click(diagram.browser().toDisplay((int) ((Number) xy[0]).doubleValue(), (int) ((Number) xy[1]).doubleValue()));
+        settle(700);
     }
 
     private static String threads() {
@@ -232,7 +238,12 @@ class DiagramEditorTest {
         page().activate(text);
         int web = document.get().indexOf("vm web on laptop") + 4;
         text.selectAndReveal(web, 0);
+        settle(1_000);
+        // the diagram is the other tab of the editor area: the user looks at it
+        page().activate(diagram);
+        fit(diagram);
         waitUntil("the VM at the caret is selected in the diagram", 10_000, () -> selectedInDiagram(diagram, "vm:web"), () -> drawnVms(diagram) + "\n" + threads());
+        screenshot("diagram-eclipse-5b-selected-from-caret");
         assertFalse(selectedInDiagram(diagram, "vm:ubuntu"));
     }
 
