@@ -15,6 +15,7 @@ import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.validation.Check;
 import org.vinfra.lang.model.ExportFiles;
+import org.vinfra.lang.model.Replicas;
 import org.vinfra.lang.naming.VinfraResourceDescriptionStrategy;
 import org.vinfra.lang.vinfra.Compose;
 import org.vinfra.lang.vinfra.Container;
@@ -33,8 +34,8 @@ public class ExportValidator extends VinfraCheck {
     @Inject
     private ResourceDescriptionsProvider indexes;
 
-    /** An element and one file it exports. */
-    private record Export(EObject element, String path) {
+    /** An element, one file it exports, and the name that file is named after (the element's, or a replica's). */
+    private record Export(EObject element, String path, String name) {
     }
 
     @Check
@@ -45,8 +46,12 @@ public class ExportValidator extends VinfraCheck {
         }
         Map<String, List<Export>> own = new LinkedHashMap<>();
         for (EObject element : exporting(model)) {
-            for (String path : ExportFiles.of(element)) {
-                own.computeIfAbsent(ExportFiles.clashKey(path), key -> new ArrayList<>()).add(new Export(element, path));
+            List<String> paths = ExportFiles.of(element);
+            String name = org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(element);
+            List<String> names = Replicas.of(element) != null ? Replicas.names(name, Replicas.of(element)) : List.of(String.valueOf(name));
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
+                own.computeIfAbsent(ExportFiles.clashKey(path), key -> new ArrayList<>()).add(new Export(element, path, names.get(Math.min(i, names.size() - 1))));
             }
         }
         if (own.isEmpty()) {
@@ -57,9 +62,9 @@ public class ExportValidator extends VinfraCheck {
             for (Export export : same) {
                 for (Export other : same) {
                     // the very same name in one file is vinfra.duplicate-name already
-                    boolean sameName = other.path().equals(export.path()) && other.element().eContainer() == export.element().eContainer();
+                    boolean sameName = other.name().equals(export.name()) && other.element().eContainer() == export.element().eContainer();
                     if (other.element() != export.element() && !sameName && !reported.containsKey(export.element())) {
-                        report(export, other.path(), describe(other.element()) + " in this file", reported);
+                        report(export, other.path(), other.name(), describe(other.element()) + " in this file", reported);
                     }
                 }
             }
@@ -79,7 +84,7 @@ public class ExportValidator extends VinfraCheck {
                     if (clashes != null) {
                         for (Export export : clashes) {
                             if (!reported.containsKey(export.element())) {
-                                report(export, path, Messages.kindOf(other.getEClass()) + " '" + other.getName().getLastSegment() + "' in "
+                                report(export, path, other.getName().getLastSegment(), Messages.kindOf(other.getEClass()) + " '" + other.getName().getLastSegment() + "' in "
                                         + description.getURI().lastSegment(), reported);
                             }
                         }
@@ -89,9 +94,10 @@ public class ExportValidator extends VinfraCheck {
         }
     }
 
-    private void report(Export export, String otherPath, String other, Map<EObject, String> reported) {
+    private void report(Export export, String otherPath, String otherName, String other, Map<EObject, String> reported) {
         reported.put(export.element(), otherPath);
-        String caseOnly = export.path().equals(otherPath) ? "" : " (" + otherPath + " differs only in case: on Windows and macOS it is the same file)";
+        String caseOnly = !export.path().equals(otherPath) ? " (" + otherPath + " differs only in case: on Windows and macOS it is the same file)"
+                : !export.name().equals(otherName) && export.name().equalsIgnoreCase(otherName) ? " (compose and image folders are lower-cased)" : "";
         EStructuralFeature name = export.element().eClass().getEStructuralFeature("name");
         error("The " + describe(export.element()) + " is exported to " + export.path() + ", and so is the " + other + caseOnly
                 + ". The exports of the files exported together (one ./vinfra generate, one Eclipse project) go into one folder, so one"

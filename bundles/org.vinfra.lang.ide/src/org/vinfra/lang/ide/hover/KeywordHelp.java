@@ -227,6 +227,7 @@ public final class KeywordHelp {
                 profiles|Compose profiles: the service starts only when one of them is enabled.
                 build|Builds the image from a context folder and its Dockerfile (or an inline one).
                 inline|A Dockerfile written inline.
+                context|The build context: the folder whose files a Dockerfile's copy and add can read.
                 target|The build stage to build.
                 env-file|A file of environment variables for the container.
                 resources|Limits and reservations the orchestrator applies (compose deploy.resources).

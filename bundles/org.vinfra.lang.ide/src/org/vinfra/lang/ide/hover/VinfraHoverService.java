@@ -49,7 +49,10 @@ public class VinfraHoverService extends HoverService {
         }
         String explanation = null;
         Range range = null;
-        if (leaf != null && !leaf.isHidden() && leaf.getGrammarElement() instanceof Keyword keyword && !isName(leaf)) {
+        Keyword keyword = leaf == null || leaf.isHidden() ? null
+                : leaf.getGrammarElement() instanceof Keyword written ? written
+                : leaf.getGrammarElement() instanceof org.eclipse.xtext.EnumLiteralDeclaration literal ? literal.getLiteral() : null;
+        if (keyword != null && !isName(leaf)) {
             explanation = KeywordHelp.explain(keyword.getValue(), ruleOf(keyword));
             if (explanation != null) {
                 explanation = "**" + keyword.getValue() + "**: " + explanation;

@@ -1,6 +1,11 @@
 package org.vinfra.lang.ide.rename;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +16,6 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
 import org.eclipse.lsp4j.PrepareRenameResult;
@@ -34,7 +38,9 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.IReferenceDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.util.SimpleAttributeResolver;
 import org.vinfra.lang.edit.EditResult;
@@ -44,6 +50,7 @@ import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.vinfra.Replication;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 
 /**
  * Rename for the language server and the Eclipse editor, with {@link ModelEdits#rename} (one concept, one place): the
@@ -70,6 +77,9 @@ public class VinfraRenameService implements IRenameService2 {
     @Inject
     private UriExtensions uris;
 
+    @Inject
+    private Provider<XtextResourceSet> resourceSets;
+
     /** What a position names: the element to rename, the text range of its name there, and that name. */
     record Target(EObject element, int start, int end, String name) {
     }
@@ -94,21 +104,41 @@ public class VinfraRenameService implements IRenameService2 {
         ILanguageServerAccess access = options.getLanguageServerAccess();
         String uri = options.getRenameParams().getTextDocument().getUri();
         return await(access.doRead(uri, context -> {
-            ResourceSet resources = access.newLiveScopeResourceSet(context.getResource().getURI());
-            XtextResource resource = (XtextResource) resources.getResource(context.getResource().getURI(), true);
-            Target target = targetAt(resource, context.getDocument().getOffSet(options.getRenameParams().getPosition()));
+            XtextResource current = (XtextResource) context.getResource();
+            int offset = context.getDocument().getOffSet(options.getRenameParams().getPosition());
+            Target named = targetAt(current, offset);
+            if (named == null) {
+                throw nothingToRename();
+            }
+            // The model edits work on a plain resource set of the files' current texts (open documents as they are in the
+            // editor): the declaring file, this file, and every file of the workspace that refers to the declaring file.
+            Set<URI> files = new LinkedHashSet<>();
+            files.add(current.getURI());
+            URI declaredIn = named.element().eResource().getURI();
+            files.add(declaredIn);
+            files.addAll(referringFiles(indexes.getResourceDescriptions(access.newLiveScopeResourceSet(current.getURI())), declaredIn));
+            XtextResourceSet resources = resourceSets.get();
+            for (URI file : files) {
+                Resource open = current.getResourceSet().getResource(file, true);
+                XtextResource copy = (XtextResource) resources.createResource(file);
+                try {
+                    copy.load(new ByteArrayInputStream(ModelEdits.textOf(open).getBytes(StandardCharsets.UTF_8)), resources.getLoadOptions());
+                } catch (IOException e) {
+                    throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError, file.lastSegment() + " could not be read: "
+                            + e.getMessage(), null));
+                }
+            }
+            Target target = targetAt((XtextResource) resources.getResource(current.getURI(), false), offset);
             if (target == null) {
                 throw nothingToRename();
             }
-            loadReferringFiles(resources, target.element().eResource().getURI());
             EditResult result = edits.rename(target.element(), options.getRenameParams().getNewName());
             if (result instanceof EditResult.Refused refused) {
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, refused.reason(), null));
             }
             Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
             ((EditResult.Applied) result).edits().forEach((file, fileEdits) -> {
-                Resource changed = resources.getResource(file, false);
-                Document text = new Document(0, ModelEdits.textOf(changed));
+                Document text = new Document(0, ModelEdits.textOf(resources.getResource(file, false)));
                 List<TextEdit> converted = new ArrayList<>();
                 for (org.vinfra.lang.edit.TextEdit edit : fileEdits) {
                     converted.add(new TextEdit(new Range(text.getPosition(edit.offset()), text.getPosition(edit.end())), edit.newText()));
@@ -119,19 +149,18 @@ public class VinfraRenameService implements IRenameService2 {
         }));
     }
 
-    /** Loads the workspace's files that refer to anything in {@code file} (so that their references follow the rename). */
-    private void loadReferringFiles(ResourceSet resources, URI file) {
-        for (IResourceDescription description : indexes.getResourceDescriptions(resources).getAllResourceDescriptions()) {
-            if (description.getURI().equals(file) || resources.getResource(description.getURI(), false) != null) {
-                continue;
-            }
+    /** The files of the index that refer to anything in {@code file} (so that their references follow the rename). */
+    private static Set<URI> referringFiles(IResourceDescriptions index, URI file) {
+        Set<URI> referring = new LinkedHashSet<>();
+        for (IResourceDescription description : index.getAllResourceDescriptions()) {
             for (IReferenceDescription reference : description.getReferenceDescriptions()) {
                 if (reference.getTargetEObjectUri() != null && file.equals(reference.getTargetEObjectUri().trimFragment())) {
-                    resources.getResource(description.getURI(), true);
+                    referring.add(description.getURI());
                     break;
                 }
             }
         }
+        return referring;
     }
 
     /** The element named at an offset (in its declaration or in a reference), or null. */
