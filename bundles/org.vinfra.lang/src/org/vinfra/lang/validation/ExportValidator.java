@@ -70,8 +70,11 @@ public class ExportValidator extends VinfraCheck {
             }
         }
         IResourceDescriptions index = indexes.getResourceDescriptions(resource);
+        // the index keys files by their normalized URI (a relative "imported.vinfra" becomes absolute)
+        org.eclipse.emf.common.util.URI self = resource.getResourceSet() == null ? resource.getURI()
+                : resource.getResourceSet().getURIConverter().normalize(resource.getURI());
         for (IResourceDescription description : index.getAllResourceDescriptions()) {
-            if (description.getURI().equals(resource.getURI())) {
+            if (description.getURI().equals(resource.getURI()) || description.getURI().equals(self)) {
                 continue;
             }
             for (IEObjectDescription other : description.getExportedObjects()) {
