@@ -37,6 +37,10 @@ public class VinfraIdeModule extends AbstractVinfraIdeModule {
         return VinfraSemanticHighlighting.class;
     }
 
+    public Class<? extends org.eclipse.xtext.ide.server.ICapabilitiesContributor> bindICapabilitiesContributor() {
+        return org.vinfra.lang.ide.highlighting.ClientTokenTypes.class;
+    }
+
     public Class<? extends IHoverService> bindIHoverService() {
         return VinfraHoverService.class;
     }

@@ -12,10 +12,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 
-import org.vinfra.lang.ide.server.VinfraServerModule;
-
 import com.google.inject.Guice;
-import com.google.inject.util.Modules;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +36,7 @@ final class LspCommand implements Callable<Integer> {
         PrintStream out = System.out;
         // Standard output carries the protocol: anything else printed goes to standard error.
         System.setOut(System.err);
-        LanguageServerImpl server = Guice.createInjector(Modules.override(new ServerModule()).with(new VinfraServerModule()))
-                .getInstance(LanguageServerImpl.class);
+        LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out, false,
                 trace ? new PrintWriter(System.err, true) : null);
         server.connect(launcher.getRemoteProxy());

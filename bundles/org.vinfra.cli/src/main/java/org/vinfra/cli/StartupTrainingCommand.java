@@ -97,7 +97,7 @@ final class StartupTrainingCommand implements Callable<Integer> {
         PipedOutputStream clientOut = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 16);
         PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        Injector injector = Guice.createInjector(com.google.inject.util.Modules.override(new ServerModule()).with(new org.vinfra.lang.ide.server.VinfraServerModule()));
+        Injector injector = Guice.createInjector(new ServerModule());
         LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
         Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
         server.connect(serverLauncher.getRemoteProxy());

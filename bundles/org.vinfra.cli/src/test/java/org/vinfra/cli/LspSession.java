@@ -32,7 +32,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
  * A real `vinfra lsp` process and an LSP4J client talking to it over stdio, as an editor (Neovim's built-in client) does:
- * it announces hierarchical document symbols, semantic tokens and prepareRename support.
+ * it announces hierarchical document symbols, the semantic token types it colours and prepareRename support.
  */
 final class LspSession implements AutoCloseable {
 
@@ -53,7 +53,15 @@ final class LspSession implements AutoCloseable {
         DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
         symbols.setHierarchicalDocumentSymbolSupport(true);
         text.setDocumentSymbol(symbols);
-        text.setSemanticTokens(new SemanticTokensCapabilities(true));
+        // as Neovim's client does: the types and modifiers it can colour
+        SemanticTokensCapabilities tokens = new SemanticTokensCapabilities(true);
+        tokens.setTokenTypes(List.of("namespace", "type", "class", "enum", "interface", "struct", "typeParameter", "parameter", "variable",
+                "property", "enumMember", "event", "function", "method", "macro", "keyword", "modifier", "comment", "string", "number",
+                "regexp", "operator", "decorator"));
+        tokens.setTokenModifiers(List.of("declaration", "definition", "readonly", "static", "deprecated", "abstract", "async", "modification",
+                "documentation", "defaultLibrary"));
+        tokens.setFormats(List.of("relative"));
+        text.setSemanticTokens(tokens);
         RenameCapabilities rename = new RenameCapabilities();
         rename.setPrepareSupport(true);
         text.setRename(rename);

@@ -19,9 +19,12 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.vinfra.lang.ide.symbols.ElementKinds;
 
+import com.google.inject.Inject;
+
 /**
  * Semantic highlighting, computed from the syntax tree and the model (not from the text alone), with the LSP's predefined
- * token types and modifiers, so that language-server clients and the Eclipse editor colour the same things:
+ * token types and modifiers (Xtext's legend lists them all), so that language-server clients and the Eclipse editor colour
+ * the same things:
  * <ul>
  * <li>{@code keyword}: the words of the language ({@code host}, {@code memory}, {@code kvm}), but not a keyword written as a
  * name ({@code vm gateway});</li>
@@ -31,7 +34,8 @@ import org.vinfra.lang.ide.symbols.ElementKinds;
  * networks {@code interface}...), with the modifier {@code declaration} where it is declared, without it in a reference
  * ({@code vm web on server1}).</li>
  * </ul>
- * Comments are left to the client's syntax colouring.
+ * Keywords, numbers, units and strings are given only to a client that announced those types ({@link ClientTokenTypes});
+ * comments are left to the client's syntax colouring.
  */
 public class VinfraSemanticHighlighting implements ISemanticHighlightingCalculator {
 
@@ -42,13 +46,8 @@ public class VinfraSemanticHighlighting implements ISemanticHighlightingCalculat
     public static final String STRING = "string";
     public static final String UNIT = "enumMember";
 
-    /**
-     * The legend's token types, in order. The first is one the calculator never gives: Xtext's token encoder leaves out a
-     * token of the first type that has no modifier.
-     */
-    public static final List<String> TOKEN_TYPES = List.of("comment", KEYWORD, NUMBER, STRING, UNIT, "class", "struct", "interface", "type",
-            "namespace", "enum", "property", "variable", "parameter", "function");
-    public static final List<String> TOKEN_MODIFIERS = List.of(DECLARATION_MODIFIER);
+    @Inject
+    private ClientTokenTypes client;
 
     private static final java.util.Set<String> NUMBER_RULES = java.util.Set.of("INT", "Decimal", "Number", "Count", "Ratio", "Port", "IPv4", "Cidr");
     private static final java.util.Set<String> QUANTITY_RULES = java.util.Set.of("Size", "Frequency", "Bandwidth", "Instructions", "Duration");
@@ -66,7 +65,7 @@ public class VinfraSemanticHighlighting implements ISemanticHighlightingCalculat
                 continue;
             }
             String type = tokenType(leaf);
-            if (type != null) {
+            if (type != null && client.supports(type)) {
                 acceptor.addPosition(leaf.getOffset(), leaf.getLength(), type);
             }
         }
@@ -77,7 +76,7 @@ public class VinfraSemanticHighlighting implements ISemanticHighlightingCalculat
         }
     }
 
-    /** Keywords, numbers, units and strings; names are given by {@link #highlightNames}. */
+    /** Keywords, numbers, units and strings (to clients that announce those types); names are given by {@link #highlightNames}. */
     private static String tokenType(ILeafNode leaf) {
         EObject grammar = leaf.getGrammarElement();
         if (grammar instanceof Keyword keyword && Character.isLetter(keyword.getValue().charAt(0)) && !isName(leaf)) {
