@@ -29,6 +29,10 @@ public class VinfraRuntimeModule extends AbstractVinfraRuntimeModule {
         return VinfraResourceDescriptionStrategy.class;
     }
 
+    public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+        return org.vinfra.lang.naming.VinfraResourceDescriptionManager.class;
+    }
+
     /** Files see each other through {@code import "file.vinfra"}. */
     @Override
     public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {

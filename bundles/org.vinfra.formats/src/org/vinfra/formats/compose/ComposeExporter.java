@@ -1,5 +1,7 @@
 package org.vinfra.formats.compose;
 
+import org.vinfra.lang.model.ExportFiles;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class ComposeExporter {
     }
 
     public static String path(Compose compose) {
-        return "compose/" + FileNames.lowerSafe(compose.getName()) + "/compose.yaml";
+        return ExportFiles.compose(compose.getName());
     }
 
     public static void export(Compose compose, GeneratedFiles output) {
@@ -79,7 +81,7 @@ public final class ComposeExporter {
     }
 
     static Map<String, Object> toMap(Compose compose, ExportOptions options) {
-        String folder = "compose/" + FileNames.lowerSafe(compose.getName());
+        String folder = ExportFiles.composeFolder(compose.getName());
         Map<String, Object> file = new LinkedHashMap<>();
         for (Native kept : Natives.of(compose.getNatives(), NativeFormat.COMPOSE)) {
             if (kept.getKey().equals("version") || kept.getKey().equals("name")) {

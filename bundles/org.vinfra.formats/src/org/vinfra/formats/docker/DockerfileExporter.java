@@ -1,5 +1,7 @@
 package org.vinfra.formats.docker;
 
+import org.vinfra.lang.model.ExportFiles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,7 +49,7 @@ public final class DockerfileExporter {
     }
 
     public static String path(Image image) {
-        return "images/" + FileNames.lowerSafe(image.getName()) + "/Dockerfile";
+        return ExportFiles.dockerfile(image.getName());
     }
 
     /** The tag an image of the model is built as. */

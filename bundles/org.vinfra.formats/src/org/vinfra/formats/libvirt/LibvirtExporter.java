@@ -1,5 +1,7 @@
 package org.vinfra.formats.libvirt;
 
+import org.vinfra.lang.model.ExportFiles;
+
 import java.util.List;
 
 import org.vinfra.formats.FileNames;
@@ -37,7 +39,7 @@ public final class LibvirtExporter {
     public static void export(VirtualMachine vm, GeneratedFiles output) {
         List<String> names = Replicas.of(vm) == null ? List.of(vm.getName()) : Replicas.names(vm.getName(), Replicas.of(vm));
         for (String name : names) {
-            output.add("libvirt/domains/" + FileNames.safe(name) + ".xml", domain(vm, name));
+            output.add(ExportFiles.libvirtDomain(name), domain(vm, name));
         }
         for (VirtualNic nic : vm.getNics()) {
             Nic pf = nic.getPhysicalFunction();
@@ -48,7 +50,7 @@ public final class LibvirtExporter {
     }
 
     public static void export(Network network, GeneratedFiles output) {
-        output.add("libvirt/networks/" + FileNames.safe(network.getName()) + ".xml", network(network));
+        output.add(ExportFiles.libvirtNetwork(network.getName()), network(network));
     }
 
     static String domain(VirtualMachine vm, String name) {
@@ -193,7 +195,7 @@ public final class LibvirtExporter {
     }
 
     private static String vfPoolPath(Nic pf) {
-        return "libvirt/networks/" + vfPoolName(pf) + ".xml";
+        return ExportFiles.libvirtNetwork(vfPoolName(pf));
     }
 
     private static String vfPool(Nic pf) {

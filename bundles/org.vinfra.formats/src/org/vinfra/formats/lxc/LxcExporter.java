@@ -1,5 +1,7 @@
 package org.vinfra.formats.lxc;
 
+import org.vinfra.lang.model.ExportFiles;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -37,7 +39,7 @@ public final class LxcExporter {
     }
 
     public static String folder(Container container) {
-        return "lxc/" + FileNames.safe(container.getName());
+        return ExportFiles.lxcFolder(container.getName());
     }
 
     public static void export(Container container, CgroupVersion cgroups, GeneratedFiles output) {

@@ -61,6 +61,26 @@ class FormatterTest {
     }
 
     @Test
+    void spacesInsideSettingsAreNormalised() {
+        String messy = "host h {\n\tmemory 16   GiB\n\tnic e0 {\n\t\tspeed 1   Gbps\n\t}\n}\n\nnetwork n on h {\n\tcidr 10.0.0.0 / 24\n}\n\n"
+                + "vm v on h . e0 {\n\tmemory 1.5    GiB max 2\tGiB\n}\n";
+        String expected = "host h {\n\tmemory 16 GiB\n\tnic e0 {\n\t\tspeed 1 Gbps\n\t}\n}\n\nnetwork n on h {\n\tcidr 10.0.0.0/24\n}\n\n"
+                + "vm v on h.e0 {\n\tmemory 1.5 GiB max 2 GiB\n}\n";
+        String once = format(messy);
+        assertEquals(expected, once);
+        assertEquals(once, format(once), "formatting twice changes nothing");
+    }
+
+    @Test
+    void aSyntaxErrorElsewhereKeepsTheWholeFileAsItIs() {
+        XtextResource resource = (XtextResource) Models.parse("network n {\n\tcidr 192.168.100.0/24\n}\n\nhost h { memory 1 GiB cpu { cores } }\n").eResource();
+        ModelFormatter.SyntaxErrorsException refused = assertThrows(ModelFormatter.SyntaxErrorsException.class,
+                () -> Models.INJECTOR.getInstance(ModelFormatter.class).format(resource));
+        assertEquals(5, refused.problems().get(0).line(), "the syntax error is positioned: " + refused.problems());
+        assertEquals("vinfra.syntax-error", refused.problems().get(0).code());
+    }
+
+    @Test
     void aFileWithSyntaxErrorsIsNotFormatted() {
         XtextResource resource = (XtextResource) Models.parse("host h { memory").eResource();
         assertThrows(IllegalStateException.class, () -> Models.INJECTOR.getInstance(ModelFormatter.class).format(resource));

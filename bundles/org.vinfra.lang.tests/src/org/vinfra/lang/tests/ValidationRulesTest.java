@@ -41,6 +41,14 @@ class ValidationRulesTest {
                 rule(IssueCodes.DUPLICATE_NAME, "host a { memory 1 GiB }\nhost a { memory 1 GiB }", "host a { memory 1 GiB }\nhost b { memory 1 GiB }"),
                 rule(IssueCodes.DUPLICATE_NAME, "host a[1..3] { memory 1 GiB }\nhost a2 { memory 1 GiB }", "host a[1..3] { memory 1 GiB }\nhost a4 { memory 1 GiB }"),
                 rule(IssueCodes.DUPLICATE_NAME, "host web { memory 1 GiB }\nvm web on web { }", "host web { memory 1 GiB }\nvolume web"),
+                rule(IssueCodes.EXPORT_CLASH, H + "vm Web on h { memory 1 GiB }\nvm web on h { memory 1 GiB }",
+                        H + "vm web1 on h { memory 1 GiB }\nvm web2 on h { memory 1 GiB }"),
+                rule(IssueCodes.EXPORT_CLASH, "image App { from \"busybox:1.36\" }\nimage app { from \"busybox:1.36\" }",
+                        "image app { from \"busybox:1.36\" }\nimage app2 { from \"busybox:1.36\" }"),
+                rule(IssueCodes.EXPORT_CLASH, "container web runtime lxc { template \"alpine:3.19\" unprivileged idmap 0 100000 65536 }\n"
+                        + "compose c { service web runtime lxc { template \"alpine:3.19\" unprivileged idmap 0 100000 65536 } }",
+                        "container web runtime lxc { template \"alpine:3.19\" unprivileged idmap 0 100000 65536 }\n"
+                        + "compose c { service web2 runtime lxc { template \"alpine:3.19\" unprivileged idmap 0 100000 65536 } }"),
                 rule(IssueCodes.DUPLICATE_SETTING, "host a { memory 1 GiB memory 2 GiB }", "host a { memory 1 GiB }"),
                 rule(IssueCodes.EMPTY_REPLICATION, "host a[3..1] { memory 1 GiB }", "host a[1..3] { memory 1 GiB }"),
                 rule(IssueCodes.IMPORT_NOT_FOUND, "import \"no-such-file.vinfra\"\nhost a { memory 1 GiB }", "host a { memory 1 GiB }"),

@@ -68,6 +68,7 @@ public class VinfraFormatter extends AbstractJavaFormatter {
 
     private void formatElement(EObject element, IFormattableDocument document) {
         for (ISemanticRegion region : semanticRegions(element)) {
+            normalizeInside(region, document);
             document.prepend(region, it -> {
                 it.oneSpace();
                 it.lowPriority();
@@ -109,6 +110,51 @@ public class VinfraFormatter extends AbstractJavaFormatter {
             }
             formatElement(child, document);
         }
+    }
+
+    /**
+     * A value written with several tokens (a quantity such as {@code 1   Gbps}, an address, a qualified name) is one region
+     * for the formatter, spaces included: its tokens are joined again, one space between a number and its unit, none around
+     * the dots and slashes ({@code 1 Gbps}, {@code 10.0.0.0/24}, {@code server1.eno1}). A value with a comment inside stays as
+     * it is.
+     */
+    private static void normalizeInside(ISemanticRegion region, IFormattableDocument document) {
+        String text = region.getText();
+        if (text.chars().noneMatch(Character::isWhitespace) || text.contains("/*") || text.contains("//") || text.contains("#")
+                || text.startsWith("\"") || text.startsWith("'")) {
+            return;
+        }
+        String normalized = joinTokens(text);
+        if (!normalized.equals(text)) {
+            document.addReplacer(new org.eclipse.xtext.formatting2.ITextReplacer() {
+                @Override
+                public org.eclipse.xtext.formatting2.regionaccess.ITextSegment getRegion() {
+                    return region;
+                }
+
+                @Override
+                public org.eclipse.xtext.formatting2.ITextReplacerContext createReplacements(org.eclipse.xtext.formatting2.ITextReplacerContext context) {
+                    context.addReplacement(region.replaceWith(normalized));
+                    return context;
+                }
+            });
+        }
+    }
+
+    /** The tokens of a value's text joined: one space between two words (a number and its unit), none otherwise. */
+    static String joinTokens(String text) {
+        StringBuilder joined = new StringBuilder();
+        for (String token : text.trim().split("\\s+")) {
+            if (!joined.isEmpty() && isWordChar(joined.charAt(joined.length() - 1)) && isWordChar(token.charAt(0))) {
+                joined.append(' ');
+            }
+            joined.append(token);
+        }
+        return joined.toString();
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '^';
     }
 
     private static boolean isReplication(ISemanticRegion region) {

@@ -6,14 +6,22 @@ import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.util.IAcceptor;
+import org.vinfra.lang.model.ExportFiles;
 import org.vinfra.lang.model.Replicas;
 
 /**
  * Exports every named element by its qualified name and, for a replicated element such as
  * {@code vm web[1..3]}, also by the name of each replica (web1, web2, web3), and its parts by
- * the name of each replica too (rack3.eth0 for NIC eth0 of host rack[1..4]).
+ * the name of each replica too (rack3.eth0 for NIC eth0 of host rack[1..4]). The entry of an element that
+ * exports files says which ({@link #EXPORTS}).
  */
 public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
+
+    /**
+     * The user data of an element that exports files: {@link ExportFiles#indexData}, so that the files of other models can be
+     * checked for clashes without loading them.
+     */
+    public static final String EXPORTS = "exports";
 
     @Override
     public boolean createEObjectDescriptions(EObject element, IAcceptor<IEObjectDescription> acceptor) {
@@ -21,7 +29,9 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
         if (name == null) {
             return true;
         }
-        acceptor.accept(EObjectDescription.create(name, element));
+        String exports = ExportFiles.indexData(element);
+        acceptor.accept(exports == null ? EObjectDescription.create(name, element)
+                : EObjectDescription.create(name, element, java.util.Map.of(EXPORTS, exports)));
         for (String replica : Replicas.names(name.getLastSegment(), Replicas.of(element))) {
             acceptor.accept(EObjectDescription.create(name.skipLast(1).append(replica), element));
         }

@@ -19,6 +19,7 @@ public final class IssueCodes {
     public static final String DUPLICATE_SETTING = PREFIX + "duplicate-setting";
     public static final String EMPTY_REPLICATION = PREFIX + "empty-replication";
     public static final String IMPORT_NOT_FOUND = PREFIX + "import-not-found";
+    public static final String EXPORT_CLASH = PREFIX + "export-clash";
     public static final String SYNTAX_ERROR = PREFIX + "syntax-error";
     public static final String INVALID_VALUE = PREFIX + "invalid-value";
 

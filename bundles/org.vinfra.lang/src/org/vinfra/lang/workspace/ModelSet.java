@@ -183,7 +183,11 @@ public class ModelSet {
     }
 
     private static String codeOf(Issue issue) {
-        String code = issue.getCode();
+        return codeOf(issue.getCode());
+    }
+
+    /** The vinfra code of an Xtext diagnostic code (syntax, linking and value conversion have Xtext's own). */
+    public static String codeOf(String code) {
         if (code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code)) {
             return IssueCodes.SYNTAX_ERROR;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.resource.XtextResource;
 import org.vinfra.lang.workspace.ModelFormatter;
 import org.vinfra.lang.workspace.ModelSet;
+import org.vinfra.lang.workspace.Problem;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "format", description = {
         "Formats .vinfra files in place (comments are kept).",
-        "A file with syntax errors is left untouched.",
+        "A file with syntax errors is left untouched: its errors are printed as FILE:LINE:COL: error CODE: message.",
         "Exit code: 0 done (or, with --check, already formatted), 1 a file has syntax errors or (with --check) needs formatting,",
         "2 usage or I/O problem." })
 final class FormatCommand implements Callable<Integer> {
@@ -52,8 +53,12 @@ final class FormatCommand implements Callable<Integer> {
             String after;
             try {
                 after = formatter.format(resource);
-            } catch (IllegalStateException e) {
-                err.println("vinfra: " + file + " not formatted: " + e.getMessage());
+            } catch (ModelFormatter.SyntaxErrorsException e) {
+                for (Problem problem : ModelFormatter.syntaxErrors(file, resource)) {
+                    out.println(problem.format());
+                }
+                err.println("vinfra: " + file + " not formatted: it has syntax errors (above), and formatting around one could change what"
+                        + " the text means; fix them first");
                 exit = VinfraCli.MODEL_ERRORS;
                 continue;
             }

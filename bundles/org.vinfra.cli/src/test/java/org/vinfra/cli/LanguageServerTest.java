@@ -138,6 +138,11 @@ class LanguageServerTest {
                     new FormattingOptions(4, false))).get(30, TimeUnit.SECONDS);
             assertEquals(List.of(" "), formatting.stream().map(TextEdit::getNewText).toList(), "formatting folds 'vcpus  4' to one space");
 
+            // a client that announces no token types (as the Eclipse editor, which colours keywords itself) gets the names only
+            List<Integer> tokens = server.getTextDocumentService().semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(document))
+                    .get(30, TimeUnit.SECONDS).getData();
+            assertEquals(3 * 5, tokens.size(), "host h, vm v and the reference to h: " + tokens);
+
             List<CodeAction> actions = server.getTextDocumentService().codeAction(new CodeActionParams(document, vcpus.getRange(),
                     new CodeActionContext(List.of(vcpus)))).get(30, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList();
             assertEquals("Lower vcpus to 2 (the logical CPUs of h)", actions.get(0).getTitle());

@@ -1,0 +1,63 @@
+package org.vinfra.lang.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.vinfra.lang.validation.IssueCodes;
+import org.vinfra.lang.workspace.ModelSet;
+import org.vinfra.lang.workspace.Problem;
+
+/**
+ * Files exported together share one output folder: two elements of different files that would write the same file are
+ * errors at their names, in both files, before any export.
+ */
+class ExportClashTest {
+
+    private static final String HOSTS = """
+            host h {
+              cpu { cores 4 features vt-x }
+              memory 16 GiB
+              hypervisor kvm
+            }
+            """;
+
+    private static List<Problem> clashes(String first, String second) throws IOException {
+        ModelSet models = Models.INJECTOR.getInstance(ModelSet.class);
+        models.loadText("hosts.vinfra", HOSTS);
+        models.loadText("a.vinfra", "import \"hosts.vinfra\"\n" + first);
+        models.loadText("b.vinfra", "import \"hosts.vinfra\"\n" + second);
+        return models.validate().stream().filter(p -> p.code().equals(IssueCodes.EXPORT_CLASH)).toList();
+    }
+
+    @Test
+    void theSameVmNameInTwoFilesIsAnErrorInBoth() throws IOException {
+        List<Problem> clashes = clashes("vm db on h { memory 1 GiB }", "\n\nvm db on h { memory 2 GiB }");
+        assertEquals(List.of("a.vinfra:2:4", "b.vinfra:4:4"), clashes.stream().map(p -> p.file() + ":" + p.line() + ":" + p.column()).toList());
+        assertTrue(clashes.get(0).message().contains("libvirt/domains/db.xml") && clashes.get(0).message().contains("b.vinfra")
+                && clashes.get(0).message().contains("another name"), clashes.get(0).message());
+    }
+
+    @Test
+    void aReplicaClashesWithAnElementOfItsName() throws IOException {
+        List<Problem> clashes = clashes("vm web[1..2] on h { memory 1 GiB }", "vm web1 on h { memory 1 GiB }");
+        assertEquals(2, clashes.size(), clashes.toString());
+        assertTrue(clashes.get(0).message().contains("libvirt/domains/web1.xml"), clashes.get(0).message());
+    }
+
+    @Test
+    void namesThatDifferOnlyInCaseClash() throws IOException {
+        List<Problem> clashes = clashes("compose Shop { service s { image \"nginx:1.27\" } }", "compose shop { service s { image \"nginx:1.27\" } }");
+        assertEquals(2, clashes.size(), clashes.toString());
+        assertTrue(clashes.get(0).message().contains("compose/shop/compose.yaml"), clashes.get(0).message());
+    }
+
+    @Test
+    void elementsThatExportNothingOrDifferentFilesDoNotClash() throws IOException {
+        assertEquals(List.of(), clashes("vm db on h { memory 1 GiB }\nvolume data", "vm db2 on h { memory 1 GiB }\nvolume data\n"
+                + "compose db { service db { image \"postgres:16\" } }"));
+    }
+}

@@ -1,0 +1,128 @@
+package org.vinfra.lang.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
+import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
+import org.eclipse.xtext.validation.Check;
+import org.vinfra.lang.model.ExportFiles;
+import org.vinfra.lang.model.Replicas;
+import org.vinfra.lang.naming.VinfraResourceDescriptionStrategy;
+import org.vinfra.lang.vinfra.Compose;
+import org.vinfra.lang.vinfra.Container;
+import org.vinfra.lang.vinfra.Element;
+import org.vinfra.lang.vinfra.Model;
+
+import com.google.inject.Inject;
+
+/**
+ * What an export could trip on, reported before any export: two elements that would write the same file, in one
+ * file or in two files exported together (the files given to one command, the files of an Eclipse project, the files
+ * the language server indexes). The exported files are named in one place, {@link ExportFiles}.
+ */
+public class ExportValidator extends VinfraCheck {
+
+    @Inject
+    private ResourceDescriptionsProvider indexes;
+
+    /** An element, one file it exports, and the name that file is named after (the element's, or a replica's). */
+    private record Export(EObject element, String path, String name) {
+    }
+
+    @Check
+    public void exportsDoNotClash(Model model) {
+        Resource resource = model.eResource();
+        if (resource == null) {
+            return;
+        }
+        Map<String, List<Export>> own = new LinkedHashMap<>();
+        for (EObject element : exporting(model)) {
+            List<String> paths = ExportFiles.of(element);
+            String name = org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(element);
+            List<String> names = Replicas.of(element) != null ? Replicas.names(name, Replicas.of(element)) : List.of(String.valueOf(name));
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
+                own.computeIfAbsent(ExportFiles.clashKey(path), key -> new ArrayList<>()).add(new Export(element, path, names.get(Math.min(i, names.size() - 1))));
+            }
+        }
+        if (own.isEmpty()) {
+            return;
+        }
+        Map<EObject, String> reported = new HashMap<>();
+        for (List<Export> same : own.values()) {
+            for (Export export : same) {
+                for (Export other : same) {
+                    // the very same name in one file is vinfra.duplicate-name already
+                    boolean sameName = other.name().equals(export.name()) && other.element().eContainer() == export.element().eContainer();
+                    if (other.element() != export.element() && !sameName && !reported.containsKey(export.element())) {
+                        report(export, other.path(), other.name(), describe(other.element()) + " in this file", reported);
+                    }
+                }
+            }
+        }
+        IResourceDescriptions index = indexes.getResourceDescriptions(resource);
+        // the index keys files by their normalized URI (a relative "imported.vinfra" becomes absolute)
+        org.eclipse.emf.common.util.URI self = resource.getResourceSet() == null ? resource.getURI()
+                : resource.getResourceSet().getURIConverter().normalize(resource.getURI());
+        for (IResourceDescription description : index.getAllResourceDescriptions()) {
+            if (description.getURI().equals(resource.getURI()) || description.getURI().equals(self)) {
+                continue;
+            }
+            for (IEObjectDescription other : description.getExportedObjects()) {
+                String data = other.getUserData(VinfraResourceDescriptionStrategy.EXPORTS);
+                if (data == null) {
+                    continue;
+                }
+                for (String path : ExportFiles.fromIndex(data, other.getName().getLastSegment())) {
+                    List<Export> clashes = own.get(ExportFiles.clashKey(path));
+                    if (clashes != null) {
+                        for (Export export : clashes) {
+                            if (!reported.containsKey(export.element())) {
+                                report(export, path, other.getName().getLastSegment(), Messages.kindOf(other.getEClass()) + " '" + other.getName().getLastSegment() + "' in "
+                                        + description.getURI().lastSegment(), reported);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void report(Export export, String otherPath, String otherName, String other, Map<EObject, String> reported) {
+        reported.put(export.element(), otherPath);
+        String caseOnly = !export.path().equals(otherPath) ? " (" + otherPath + " differs only in case: on Windows and macOS it is the same file)"
+                : !export.name().equals(otherName) && export.name().equalsIgnoreCase(otherName) ? " (compose and image folders are lower-cased)" : "";
+        EStructuralFeature name = export.element().eClass().getEStructuralFeature("name");
+        error("The " + describe(export.element()) + " is exported to " + export.path() + ", and so is the " + other + caseOnly
+                + ". The exports of the files exported together (one ./vinfra generate, one Eclipse project) go into one folder, so one"
+                + " file would overwrite the other and a machine or container would be lost. Give one of them another name.",
+                export.element(), name, IssueCodes.EXPORT_CLASH);
+    }
+
+    private static String describe(EObject element) {
+        return Messages.describe(element);
+    }
+
+    /** The elements of a model that export files of their own: top-level ones, and the services of compose deployments. */
+    private static List<EObject> exporting(Model model) {
+        List<EObject> elements = new ArrayList<>();
+        for (Element element : model.getElements()) {
+            elements.add(element);
+            if (element instanceof Compose compose) {
+                for (Container service : compose.getServices()) {
+                    elements.add(service);
+                }
+            }
+        }
+        return elements;
+    }
+}
