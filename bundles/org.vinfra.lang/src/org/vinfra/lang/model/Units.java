@@ -65,7 +65,7 @@ public final class Units {
         String number = compact.substring(0, split);
         String unit = compact.substring(split);
         Long factor = factors.get(unit);
-        if (number.isEmpty() || factor == null) {
+        if (number.isEmpty() || factor == null || !number.matches("[0-9]+(\\.[0-9]+)?")) {
             throw new IllegalArgumentException("'" + text + "' is not a " + quantity + ": write a number and one of the units "
                     + String.join(", ", factors.keySet()) + " (e.g. 4 " + factors.keySet().iterator().next() + ")");
         }
@@ -73,7 +73,8 @@ public final class Units {
         try {
             return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large a " + quantity);
+            throw new IllegalArgumentException("'" + text + "' is too large a " + quantity + ": vinfra holds up to " + format(Long.MAX_VALUE)
+                    + ". Write a smaller value.");
         }
     }
 

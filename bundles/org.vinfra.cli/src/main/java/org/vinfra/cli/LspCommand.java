@@ -10,7 +10,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
+import org.vinfra.lang.ide.server.VinfraServerModule;
 
 import com.google.inject.Guice;
 
@@ -36,7 +36,7 @@ final class LspCommand implements Callable<Integer> {
         PrintStream out = System.out;
         // Standard output carries the protocol: anything else printed goes to standard error.
         System.setOut(System.err);
-        LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
+        LanguageServerImpl server = Guice.createInjector(new VinfraServerModule()).getInstance(LanguageServerImpl.class);
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out, false,
                 trace ? new PrintWriter(System.err, true) : null);
         server.connect(launcher.getRemoteProxy());
