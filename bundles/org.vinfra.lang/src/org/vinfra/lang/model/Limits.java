@@ -47,6 +47,11 @@ public final class Limits {
         }
     }
 
+    /** Text of the user's shown in a message: whole when short, else its start and its length (a message never repeats a file). */
+    public static String excerpt(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + text.length() + " characters)";
+    }
+
     /** A text over a limit: where (0-based offset, 1-based line and column), the issue code and the message. */
     public record Exceeded(int offset, int line, int column, String code, String message) {
     }
