@@ -37,38 +37,45 @@ abstract class VinfraCheck extends AbstractDeclarativeValidator {
      * An element the parser could not name (after a syntax error) has a null name: messages show it as
      * '?' (as Messages.describe does), never as Java's null.
      */
-    private static String named(String message) {
-        return message == null ? null : message.replace("'null'", "'?'");
+    private static String named(String message, EObject object) {
+        if (message == null) {
+            return null;
+        }
+        EStructuralFeature name = object == null ? null : object.eClass().getEStructuralFeature("name");
+        if (name != null && object.eGet(name) == null) {
+            return message.replaceAll("\\bnull\\b", "?"); // its name in a path or a sentence too
+        }
+        return message.replace("'null'", "'?'");
     }
 
     @Override
     public void acceptError(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
-        super.acceptError(named(message), object, feature, index, code, issueData);
+        super.acceptError(named(message, object), object, feature, index, code, issueData);
     }
 
     @Override
     public void acceptError(String message, EObject object, int offset, int length, String code, String... issueData) {
-        super.acceptError(named(message), object, offset, length, code, issueData);
+        super.acceptError(named(message, object), object, offset, length, code, issueData);
     }
 
     @Override
     public void acceptWarning(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
-        super.acceptWarning(named(message), object, feature, index, code, issueData);
+        super.acceptWarning(named(message, object), object, feature, index, code, issueData);
     }
 
     @Override
     public void acceptWarning(String message, EObject object, int offset, int length, String code, String... issueData) {
-        super.acceptWarning(named(message), object, offset, length, code, issueData);
+        super.acceptWarning(named(message, object), object, offset, length, code, issueData);
     }
 
     @Override
     public void acceptInfo(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
-        super.acceptInfo(named(message), object, feature, index, code, issueData);
+        super.acceptInfo(named(message, object), object, feature, index, code, issueData);
     }
 
     @Override
     public void acceptInfo(String message, EObject object, int offset, int length, String code, String... issueData) {
-        super.acceptInfo(named(message), object, offset, length, code, issueData);
+        super.acceptInfo(named(message, object), object, offset, length, code, issueData);
     }
 
     /** The topology of the resource set, built once per validation run. */

@@ -25,10 +25,10 @@ class AtomicWritesKillTest {
 
     static final List<String> EXPORTED = List.of("web/compose.yaml", "web/Dockerfile", "lxc/c1/config");
 
-    /** Two versions of 2 to 3 MB, of different lengths, so that a torn or truncated write shows. */
+    /** Two versions of about 1.2 MB, of different lengths, so that a torn or truncated write shows. */
     static String version(boolean first) {
         String line = first ? "host first { memory 4 GiB }\n" : "host second-version { memory 8 GiB }\n";
-        return line.repeat(first ? 80_000 : 70_000);
+        return line.repeat(first ? 40_000 : 35_000);
     }
 
     @TempDir
@@ -40,7 +40,7 @@ class AtomicWritesKillTest {
     void formatAndImportLeaveTheOldOrTheNewFile() throws Exception {
         Path file = folder.resolve("model.vinfra");
         Files.writeString(file, version(true));
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 8; round++) {
             killWhileWriting("file", file);
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertTrue(text.equals(version(true)) || text.equals(version(false)),
@@ -51,7 +51,7 @@ class AtomicWritesKillTest {
     @Test
     void generateLeavesTheOldOrTheNewFiles() throws Exception {
         Path out = folder.resolve("out");
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 8; round++) {
             killWhileWriting("folder", out);
             for (String name : EXPORTED) {
                 Path file = out.resolve(name);
@@ -69,7 +69,7 @@ class AtomicWritesKillTest {
     void theFormatCommandLeavesTheOldOrTheFormattedFile() throws Exception {
         String unformatted = "host   h%d   {   memory 4 GiB   }\n";
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 3_000; i++) {
             text.append(unformatted.formatted(i));
         }
         Path file = folder.resolve("big.vinfra");
@@ -79,7 +79,7 @@ class AtomicWritesKillTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         String formatted = Files.readString(file);
         assertTrue(!formatted.equals(text.toString()), "the model was not formatted");
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 3; round++) {
             Files.writeString(file, text);
             Process format = java("format", file.toString());
             // the last fifth of a run is where it writes
