@@ -12,11 +12,11 @@ public final class ImportReport {
     private final List<Problem> problems = new ArrayList<>();
 
     public void unsupported(Path file, int line, int column, String message) {
-        problems.add(new Problem(file, line, column, Problem.Severity.WARNING, ImportCodes.UNSUPPORTED, message));
+        problems.add(new Problem(file, line, column, Problem.Severity.WARNING, ImportCodes.UNSUPPORTED, excerpts(message)));
     }
 
     public void malformed(Path file, int line, int column, String message) {
-        problems.add(new Problem(file, line, column, Problem.Severity.ERROR, ImportCodes.MALFORMED, message));
+        problems.add(new Problem(file, line, column, Problem.Severity.ERROR, ImportCodes.MALFORMED, excerpts(message)));
     }
 
     public void unsupported(Position at, String message) {
@@ -33,7 +33,22 @@ public final class ImportReport {
 
     /** A problem with a code of its own (e.g. an interpolated variable that is not set, or a rule of the language). */
     public void add(Position at, Problem.Severity severity, String code, String message) {
-        problems.add(new Problem(at.file(), at.line(), at.column(), severity, code, message));
+        problems.add(new Problem(at.file(), at.line(), at.column(), severity, code, excerpts(message)));
+    }
+
+    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^']{61,})'|\"([^\"]{61,})\"");
+
+    /** A message quotes at most an excerpt of a long value or line of the file: it points to it, it never repeats the file. */
+    static String excerpts(String message) {
+        java.util.regex.Matcher quoted = LONG_QUOTE.matcher(message);
+        StringBuilder result = new StringBuilder();
+        while (quoted.find()) {
+            String quote = quoted.group().substring(0, 1);
+            String text = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+            quoted.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(quote + org.vinfra.lang.model.Limits.excerpt(text) + quote));
+        }
+        quoted.appendTail(result);
+        return result.toString();
     }
 
     public List<Problem> problems() {

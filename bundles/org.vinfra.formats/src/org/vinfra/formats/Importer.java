@@ -106,8 +106,9 @@ public class Importer {
                 }
             } catch (RuntimeException e) {
                 // a fault of the importer, not of the file: say so, positioned, rather than a stack trace
-                report.malformed(file, 1, 1, "vinfra could not import this file (" + e + "). This is a bug of vinfra; please report it with"
-                        + " the file.");
+                report.malformed(file, 1, 1, "vinfra could not import this file: a bug of vinfra, not of the file. Please report it with"
+                        + " the file (VINFRA_DEBUG=1 shows the details); meanwhile, import the other files without it.");
+                debug(e);
             }
         }
         if (report.hasErrors() || result.getElements().isEmpty()) {
@@ -118,12 +119,20 @@ public class Importer {
             text = serialize(result, model);
         } catch (RuntimeException e) {
             Path first = files.isEmpty() ? Path.of("imported.vinfra") : files.get(0);
-            report.malformed(first, 1, 1, "vinfra could not write the imported model (" + e.getMessage().lines().findFirst().orElse("")
-                    + "). This is a bug of vinfra; please report it with the file.");
+            report.malformed(first, 1, 1, "vinfra could not write the imported model: a bug of vinfra, not of the files. Please report it"
+                    + " with the files (VINFRA_DEBUG=1 shows the details).");
+            debug(e);
             return new Result("", report);
         }
         checkValid(text, result, model, context, report);
         return new Result(report.hasErrors() ? "" : text, report);
+    }
+
+    /** Java's account of a fault, for the one who reports it: only with VINFRA_DEBUG set. */
+    private static void debug(RuntimeException e) {
+        if (System.getenv("VINFRA_DEBUG") != null) {
+            e.printStackTrace();
+        }
     }
 
     private String serialize(Model model, Path location) {

@@ -20,6 +20,21 @@ import com.google.inject.name.Names;
 /** The bindings of the .vinfra runtime; no logic here. */
 public class VinfraRuntimeModule extends AbstractVinfraRuntimeModule {
 
+    /** The parser within the limits of file size and nesting depth (org.vinfra.lang.model.Limits). */
+    @Override
+    public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+        return org.vinfra.lang.parser.LimitedParser.class;
+    }
+
+    @Override
+    public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+        return org.vinfra.lang.parser.VinfraResource.class;
+    }
+
+    public Class<? extends org.eclipse.xtext.resource.EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
+        return org.vinfra.lang.parser.VinfraEObjectAtOffsetHelper.class;
+    }
+
     @Override
     public Class<? extends IValueConverterService> bindIValueConverterService() {
         return VinfraValueConverters.class;

@@ -22,6 +22,13 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         return new IntegerConverter("count", 0, Integer.MAX_VALUE);
     }
 
+    /** Whole numbers written as such (replication ranges, id maps): 0 to 2147483647, with a message that teaches. */
+    @Override
+    @ValueConverter(rule = "INT")
+    public IValueConverter<Integer> INT() {
+        return new IntegerConverter("whole number", 0, Integer.MAX_VALUE);
+    }
+
     @ValueConverter(rule = "Port")
     public IValueConverter<Integer> port() {
         return new IntegerConverter("port", 1, 65535);
@@ -32,11 +39,16 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         return new AbstractNullSafeConverter<>() {
             @Override
             protected Double internalToValue(String string, INode node) {
-                try {
-                    return Double.valueOf(compact(string));
-                } catch (NumberFormatException e) {
-                    throw new ValueConverterException("'" + string + "' is not a number: write e.g. 1.5", node, e);
+                String text = compact(string);
+                if (!text.matches("[0-9]+(\\.[0-9]+)?")) {
+                    throw new ValueConverterException("'" + text + "' is not a number: write e.g. 1.5", node, null);
                 }
+                double value = Double.parseDouble(text);
+                if (value > MAX_RATIO) {
+                    throw new ValueConverterException("A ratio is at most " + (long) MAX_RATIO + ", not " + shorten(text)
+                            + ": ratios here are factors such as an overcommit of 4.0 or 1.5 CPUs. Write a smaller number.", node, null);
+                }
+                return value;
             }
 
             @Override
@@ -212,9 +224,19 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         return new CheckedTextConverter() {
             @Override
             protected void check(String text) {
-                new java.math.BigDecimal(text);
+                if (!text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+                    throw new IllegalArgumentException("'" + shorten(text) + "' is not a number: write a whole or decimal number, e.g. 1 or -0.5");
+                }
             }
         };
+    }
+
+    /** The largest ratio (overcommit factors, CPU quotas): far above any real one, far below where doubles lose whole numbers. */
+    static final double MAX_RATIO = 1_000_000;
+
+    /** A number as the user wrote it, cut when it is too long to show whole. */
+    static String shorten(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 12) + "..." + text.substring(text.length() - 6) + " (" + text.length() + " digits)";
     }
 
     static String compact(String text) {
@@ -234,16 +256,17 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
 
         @Override
         protected Integer internalToValue(String string, INode node) {
-            long value;
-            try {
-                value = Long.parseLong(compact(string));
-            } catch (NumberFormatException e) {
-                throw new ValueConverterException("'" + string + "' is not a whole number", node, e);
+            String text = compact(string);
+            if (!text.matches("[0-9]+")) {
+                throw new ValueConverterException("'" + shorten(text) + "' is not a whole number: write digits only, e.g. 4.", node, null);
             }
-            if (value < min || value > max) {
-                throw new ValueConverterException("A " + what + " must be between " + min + " and " + max + ", not " + value + ".", node, null);
+            java.math.BigInteger value = new java.math.BigInteger(text);
+            if (value.compareTo(java.math.BigInteger.valueOf(min)) < 0 || value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                throw new ValueConverterException("A " + what + " here is from " + min + " to " + max + ", and " + shorten(text) + " is "
+                        + (value.signum() < 0 || value.compareTo(java.math.BigInteger.valueOf(min)) < 0 ? "less" : "more")
+                        + ". Write a " + what + " in that range.", node, null);
             }
-            return (int) value;
+            return value.intValue();
         }
 
         @Override
@@ -264,7 +287,7 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
             try {
                 return units.parse(string);
             } catch (IllegalArgumentException e) {
-                throw new ValueConverterException(e.getMessage(), node, e);
+                throw new ValueConverterException(e.getMessage(), node, null);
             }
         }
 
@@ -285,7 +308,7 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
             try {
                 check(text);
             } catch (IllegalArgumentException e) {
-                throw new ValueConverterException(e.getMessage(), node, e);
+                throw new ValueConverterException(e.getMessage(), node, null);
             }
             return text;
         }

@@ -37,7 +37,7 @@ public final class Addresses {
     public static long parseIpv4(String text) {
         String[] parts = text.trim().split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address: write four numbers 0-255 separated by dots, e.g. 10.0.0.5");
+            throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not an IPv4 address: write four numbers 0-255 separated by dots, e.g. 10.0.0.5");
         }
         long value = 0;
         for (String part : parts) {
@@ -45,10 +45,10 @@ public final class Addresses {
             try {
                 octet = Integer.parseInt(part);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address: '" + part + "' is not a number");
+                throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not an IPv4 address: '" + Limits.excerpt(part) + "' is not a number");
             }
             if (octet < 0 || octet > 255 || part.length() > 3) {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address: each of its four numbers is between 0 and 255, and " + part + " is not");
+                throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not an IPv4 address: each of its four numbers is between 0 and 255, and " + Limits.excerpt(part) + " is not");
             }
             value = (value << 8) | octet;
         }
@@ -61,17 +61,17 @@ public final class Addresses {
     public static Block parseCidr(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR block: write an address and a prefix length, e.g. 10.0.0.0/24");
+            throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not a CIDR block: write an address and a prefix length, e.g. 10.0.0.0/24");
         }
         long address = parseIpv4(text.substring(0, slash));
         int prefix;
         try {
             prefix = Integer.parseInt(text.substring(slash + 1).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR block: the prefix length after '/' is a number from 0 to 32");
+            throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not a CIDR block: the prefix length after '/' is a number from 0 to 32");
         }
         if (prefix < 0 || prefix > 32) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR block: the prefix length after '/' is from 0 to 32, not " + prefix);
+            throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not a CIDR block: the prefix length after '/' is from 0 to 32, not " + prefix);
         }
         long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
         return new Block(address & mask, prefix);

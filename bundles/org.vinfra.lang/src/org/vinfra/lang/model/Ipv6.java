@@ -23,14 +23,14 @@ public final class Ipv6 {
         if (block) {
             int slash = text.indexOf('/');
             if (slash < 0) {
-                throw new IllegalArgumentException("'" + text + "' has no prefix length (e.g. fd00:28::/64)");
+                throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' has no prefix length (e.g. fd00:28::/64)");
             }
             address = text.substring(0, slash);
             int prefix;
             try {
                 prefix = Integer.parseInt(text.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text.substring(slash + 1) + "' is not a prefix length");
+                throw new IllegalArgumentException("'" + Limits.excerpt(text.substring(slash + 1)) + "' is not a prefix length");
             }
             if (prefix < 0 || prefix > 128) {
                 throw new IllegalArgumentException("an IPv6 prefix length is 0 to 128, not " + prefix);
@@ -58,7 +58,7 @@ public final class Ipv6 {
         }
         int doubleColon = body.indexOf("::");
         if (doubleColon != body.lastIndexOf("::")) {
-            throw new IllegalArgumentException("'" + address + "' has '::' twice");
+            throw new IllegalArgumentException("'" + Limits.excerpt(address) + "' has '::' twice");
         }
         String[] halves = doubleColon >= 0 ? new String[] { body.substring(0, doubleColon), body.substring(doubleColon + 2) } : new String[] { body };
         for (String half : halves) {
@@ -67,13 +67,13 @@ public final class Ipv6 {
             }
             for (String group : half.split(":", -1)) {
                 if (!GROUP.matcher(group).matches()) {
-                    throw new IllegalArgumentException("'" + address + "' is not an IPv6 address ('" + group + "' is not 1 to 4 hex digits)");
+                    throw new IllegalArgumentException("'" + Limits.excerpt(address) + "' is not an IPv6 address ('" + Limits.excerpt(group) + "' is not 1 to 4 hex digits)");
                 }
                 groups++;
             }
         }
         if (doubleColon < 0 ? groups != 8 : groups > 7) {
-            throw new IllegalArgumentException("'" + address + "' is not an IPv6 address (it has " + groups + " groups; 8, or fewer with '::')");
+            throw new IllegalArgumentException("'" + Limits.excerpt(address) + "' is not an IPv6 address (it has " + groups + " groups; 8, or fewer with '::')");
         }
     }
 }

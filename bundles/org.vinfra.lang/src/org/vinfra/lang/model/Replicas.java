@@ -28,23 +28,57 @@ public final class Replicas {
         };
     }
 
-    /** How many replicas an element stands for: 1 when it is not replicated, 0 for an empty range. */
+    /**
+     * How many replicas an element stands for: 1 when it is not replicated, 0 for an empty range and for
+     * a range over {@link Limits#elements()} (its validation error says so; no tool expands it).
+     */
     public static int count(EObject element) {
         Replication replication = of(element);
         if (replication == null) {
             return 1;
         }
-        return Math.max(0, replication.getLast() - replication.getFirst() + 1);
+        return count(replication);
     }
 
-    /** The names of the replicas, e.g. web1, web2, ...; empty when the element is not replicated. */
+    /** The number of replicas a range declares: 0 when it is empty or over {@link Limits#elements()}. */
+    public static int count(Replication replication) {
+        long count = size(replication);
+        return count <= 0 || count > Limits.elements() ? 0 : (int) count;
+    }
+
+    /** The size of the range as written (last - first + 1, at most 2^32), whatever the limits. */
+    public static long size(Replication replication) {
+        return Math.max(0, (long) replication.getLast() - replication.getFirst() + 1);
+    }
+
+    /** The names of the replicas, e.g. web1, web2, ...; empty when the element is not replicated (or its range is over the limit). */
     public static List<String> names(String name, Replication replication) {
         List<String> names = new ArrayList<>();
-        if (replication != null && name != null) {
+        if (replication != null && name != null && count(replication) > 0) {
             for (int i = replication.getFirst(); i <= replication.getLast(); i++) {
                 names.add(name + i);
+                if (i == Integer.MAX_VALUE) {
+                    break;
+                }
             }
         }
         return names;
+    }
+
+    /**
+     * The hosts, VMs, containers and workloads a model stands for after replication (each replicated
+     * element counted as its range's size, even over the limit).
+     */
+    public static long total(EObject model) {
+        long total = 0;
+        for (java.util.Iterator<EObject> contents = model.eAllContents(); contents.hasNext();) {
+            EObject element = contents.next();
+            if (element instanceof Host || element instanceof VirtualMachine || element instanceof Container
+                    || element instanceof org.vinfra.lang.vinfra.Workload) {
+                Replication replication = of(element);
+                total += replication == null ? 1 : size(replication);
+            }
+        }
+        return total;
     }
 }

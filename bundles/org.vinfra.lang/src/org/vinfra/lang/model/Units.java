@@ -65,15 +65,16 @@ public final class Units {
         String number = compact.substring(0, split);
         String unit = compact.substring(split);
         Long factor = factors.get(unit);
-        if (number.isEmpty() || factor == null) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + quantity + ": write a number and one of the units "
+        if (number.isEmpty() || factor == null || !number.matches("[0-9]+(\\.[0-9]+)?")) {
+            throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not a " + quantity + ": write a number and one of the units "
                     + String.join(", ", factors.keySet()) + " (e.g. 4 " + factors.keySet().iterator().next() + ")");
         }
         BigDecimal value = new BigDecimal(number).multiply(BigDecimal.valueOf(factor));
         try {
             return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large a " + quantity);
+            throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is too large a " + quantity + ": vinfra holds up to " + format(Long.MAX_VALUE)
+                    + ". Write a smaller value.");
         }
     }
 
@@ -96,10 +97,11 @@ public final class Units {
         if (Math.abs(value) < factor) {
             return Optional.empty();
         }
-        BigDecimal scaled = BigDecimal.valueOf(value).divide(BigDecimal.valueOf(factor));
-        if (scaled.stripTrailingZeros().scale() > 3) {
+        // shown exactly with at most three decimals, or not in this unit (1/60000 has no finite decimal expansion)
+        if (BigDecimal.valueOf(value).movePointRight(3).remainder(BigDecimal.valueOf(factor)).signum() != 0) {
             return Optional.empty();
         }
+        BigDecimal scaled = BigDecimal.valueOf(value).divide(BigDecimal.valueOf(factor), 3, RoundingMode.UNNECESSARY);
         return Optional.of(scaled.stripTrailingZeros().toPlainString());
     }
 }

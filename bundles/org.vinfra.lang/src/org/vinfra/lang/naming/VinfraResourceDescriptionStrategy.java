@@ -1,12 +1,15 @@
 package org.vinfra.lang.naming;
 
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.util.IAcceptor;
 import org.vinfra.lang.model.ExportFiles;
+import org.vinfra.lang.model.Limits;
 import org.vinfra.lang.model.Replicas;
 
 /**
@@ -25,6 +28,10 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
 
     @Override
     public boolean createEObjectDescriptions(EObject element, IAcceptor<IEObjectDescription> acceptor) {
+        if (element.eContainer() == null) {
+            // the root comes first: whether the file is within the limit of elements after replication
+            OverLimit.mark(element, Replicas.total(element) > Limits.elements());
+        }
         QualifiedName name = getQualifiedNameProvider().getFullyQualifiedName(element);
         if (name == null) {
             return true;
@@ -32,6 +39,9 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
         String exports = ExportFiles.indexData(element);
         acceptor.accept(exports == null ? EObjectDescription.create(name, element)
                 : EObjectDescription.create(name, element, java.util.Map.of(EXPORTS, exports)));
+        if (OverLimit.isMarked(EcoreUtil.getRootContainer(element))) {
+            return true; // too many replicas to name each: the validation error says so
+        }
         for (String replica : Replicas.names(name.getLastSegment(), Replicas.of(element))) {
             acceptor.accept(EObjectDescription.create(name.skipLast(1).append(replica), element));
         }
@@ -45,5 +55,24 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
             }
         }
         return true;
+    }
+
+    /** Marks the root of a file that has more elements after replication than {@link Limits#elements()}. */
+    private static final class OverLimit extends AdapterImpl {
+        static void mark(EObject root, boolean over) {
+            root.eAdapters().removeIf(OverLimit.class::isInstance);
+            if (over) {
+                root.eAdapters().add(new OverLimit());
+            }
+        }
+
+        static boolean isMarked(EObject root) {
+            return EcoreUtil.getExistingAdapter(root, OverLimit.class) != null;
+        }
+
+        @Override
+        public boolean isAdapterForType(Object type) {
+            return type == OverLimit.class;
+        }
     }
 }

@@ -52,7 +52,20 @@ public class VinfraSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider
             return new SyntaxErrorMessage("'" + token.getText() + "' is a keyword of the language and cannot be used as a name. Choose"
                     + " another name, e.g. '" + token.getText() + "1' or 'my-" + token.getText() + "'.", IssueCodes.SYNTAX_ERROR);
         }
-        return new SyntaxErrorMessage(reword(message), IssueCodes.SYNTAX_ERROR);
+        return new SyntaxErrorMessage(shortenQuoted(reword(message)), IssueCodes.SYNTAX_ERROR);
+    }
+
+    /** A quoted token longer than a line (a long string or comment) is cut: a message never repeats the file. */
+    static String shortenQuoted(String message) {
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']{61,})'").matcher(message);
+        StringBuilder result = new StringBuilder();
+        while (quoted.find()) {
+            String text = quoted.group(1);
+            quoted.appendReplacement(result, java.util.regex.Matcher.quoteReplacement("'" + text.substring(0, 40) + "...' ("
+                    + text.length() + " characters)"));
+        }
+        quoted.appendTail(result);
+        return result.toString();
     }
 
     /** A value that does not convert (an address out of range, an unknown unit): the converter's message says why. */

@@ -168,9 +168,10 @@ public class ContainerValidator extends VinfraCheck {
                 error("cpuset \"" + cpuset + "\" is not a CPU list: write CPU numbers and ranges separated by commas, e.g. \"0-1,3\".",
                         container.getCgroup(), Literals.CGROUP__CPUSET, IssueCodes.INVALID_CPUSET);
             } else {
-                int highest = 0;
+                long highest = 0;
                 for (String number : cpuset.split("[,-]")) {
-                    highest = Math.max(highest, Integer.parseInt(number));
+                    // digits only (the pattern says so), but maybe more than a long holds: such a CPU exists on no machine
+                    highest = Math.max(highest, number.length() > 18 ? Long.MAX_VALUE : Long.parseLong(number));
                 }
                 if (highest >= cpus) {
                     error("cpuset \"" + cpuset + "\" names CPU " + highest + ", but " + Messages.describe(machine) + " has CPUs 0 to "

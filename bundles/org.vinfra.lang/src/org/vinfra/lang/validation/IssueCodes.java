@@ -18,6 +18,12 @@ public final class IssueCodes {
     public static final String DUPLICATE_NAME = PREFIX + "duplicate-name";
     public static final String DUPLICATE_SETTING = PREFIX + "duplicate-setting";
     public static final String EMPTY_REPLICATION = PREFIX + "empty-replication";
+    /** More elements after replication than {@link org.vinfra.lang.model.Limits#elements()}, in one range or in the file. */
+    public static final String TOO_MANY_ELEMENTS = PREFIX + "too-many-elements";
+    /** A file larger than {@link org.vinfra.lang.model.Limits#fileSize()}. */
+    public static final String FILE_TOO_LARGE = PREFIX + "file-too-large";
+    /** Blocks, lists or maps nested deeper than {@link org.vinfra.lang.model.Limits#depth()}. */
+    public static final String TOO_DEEPLY_NESTED = PREFIX + "too-deeply-nested";
     public static final String IMPORT_NOT_FOUND = PREFIX + "import-not-found";
     public static final String EXPORT_CLASH = PREFIX + "export-clash";
     public static final String SYNTAX_ERROR = PREFIX + "syntax-error";

@@ -22,6 +22,8 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.validation.Check;
+import org.vinfra.lang.model.Limits;
+import org.vinfra.lang.model.Replicas;
 import org.vinfra.lang.vinfra.Import;
 import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.vinfra.Replication;
@@ -89,6 +91,43 @@ public class StructureValidator extends VinfraCheck {
             error("The range [" + replication.getFirst() + ".." + replication.getLast() + "] is empty: it declares no replica. Write the"
                     + " smaller number first, e.g. [1..20] declares 20 replicas numbered 1 to 20.", replication, null,
                     IssueCodes.EMPTY_REPLICATION);
+        }
+    }
+
+    @Check
+    public void replicationIsWithinLimit(Replication replication) {
+        long size = Replicas.size(replication);
+        if (size > Limits.elements()) {
+            error("The range [" + replication.getFirst() + ".." + replication.getLast() + "] declares " + size + " replicas; vinfra expands at"
+                    + " most " + Limits.elements() + " elements after replication (" + Limits.ELEMENTS_PROPERTY + "), so that checking,"
+                    + " simulating and drawing stay within memory. Declare fewer replicas, or raise the limit with -D"
+                    + Limits.ELEMENTS_PROPERTY + "=N (docs/diagnostics.md).", replication, null, IssueCodes.TOO_MANY_ELEMENTS);
+        }
+    }
+
+    /** The file as a whole: its hosts, VMs, containers and workloads after replication. */
+    @Check
+    public void modelIsWithinLimit(Model model) {
+        long limit = Limits.elements();
+        if (Replicas.total(model) <= limit) {
+            return;
+        }
+        long total = 0;
+        for (TreeIterator<EObject> contents = model.eAllContents(); contents.hasNext();) {
+            EObject element = contents.next();
+            Replication replication = Replicas.of(element);
+            if (replication == null) {
+                continue;
+            }
+            long size = Replicas.size(replication);
+            total += size;
+            if (total > limit && size <= limit) {
+                error("With this range the file declares more than " + limit + " hosts, VMs, containers and workloads after replication;"
+                        + " vinfra expands at most " + limit + " per file (" + Limits.ELEMENTS_PROPERTY + "), so none of its replicas are"
+                        + " named. Declare fewer replicas, split the model into files, or raise the limit with -D"
+                        + Limits.ELEMENTS_PROPERTY + "=N (docs/diagnostics.md).", replication, null, IssueCodes.TOO_MANY_ELEMENTS);
+                return;
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -30,6 +31,51 @@ abstract class VinfraCheck extends AbstractDeclarativeValidator {
     @Override
     protected void handleExceptionDuringValidation(Throwable exception) throws RuntimeException {
         throw new IllegalStateException("validation rule failed: " + exception, exception);
+    }
+
+    /*
+     * An element the parser could not name (after a syntax error) has a null name: messages show it as
+     * '?' (as Messages.describe does), never as Java's null.
+     */
+    private static String named(String message, EObject object) {
+        if (message == null) {
+            return null;
+        }
+        EStructuralFeature name = object == null ? null : object.eClass().getEStructuralFeature("name");
+        if (name != null && object.eGet(name) == null) {
+            return message.replaceAll("\\bnull\\b", "?"); // its name in a path or a sentence too
+        }
+        return message.replace("'null'", "'?'");
+    }
+
+    @Override
+    public void acceptError(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+        super.acceptError(named(message, object), object, feature, index, code, issueData);
+    }
+
+    @Override
+    public void acceptError(String message, EObject object, int offset, int length, String code, String... issueData) {
+        super.acceptError(named(message, object), object, offset, length, code, issueData);
+    }
+
+    @Override
+    public void acceptWarning(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+        super.acceptWarning(named(message, object), object, feature, index, code, issueData);
+    }
+
+    @Override
+    public void acceptWarning(String message, EObject object, int offset, int length, String code, String... issueData) {
+        super.acceptWarning(named(message, object), object, offset, length, code, issueData);
+    }
+
+    @Override
+    public void acceptInfo(String message, EObject object, EStructuralFeature feature, int index, String code, String... issueData) {
+        super.acceptInfo(named(message, object), object, feature, index, code, issueData);
+    }
+
+    @Override
+    public void acceptInfo(String message, EObject object, int offset, int length, String code, String... issueData) {
+        super.acceptInfo(named(message, object), object, offset, length, code, issueData);
     }
 
     /** The topology of the resource set, built once per validation run. */

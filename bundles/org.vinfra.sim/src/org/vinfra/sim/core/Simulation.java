@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The clock and the event loop. Entities never call each other across time: they schedule events,
- * and the loop runs them in time order. A run stops at its end time, when no event is left, or when
- * {@link #requestStop()} is called (from another thread too, e.g. on Ctrl-C).
+ * and the loop runs them in time order. A run stops at its end time, when no event is left, when
+ * {@link #requestStop()} is called (from another thread too, e.g. on Ctrl-C), or at the event limit.
  */
 public final class Simulation {
 
@@ -21,6 +21,14 @@ public final class Simulation {
     private double now;
     private long processed;
     private volatile boolean stopRequested;
+    /**
+     * The most events one run processes ({@value #EVENT_LIMIT_PROPERTY}, default 100,000,000: about 20 s of
+     * simulation): a model whose events never thin out stops there, as if stopped by the user.
+     */
+    private final long eventLimit = Math.max(1, Long.getLong(EVENT_LIMIT_PROPERTY, 100_000_000L));
+
+    /** The system property that raises (or lowers) the event limit of a run. */
+    public static final String EVENT_LIMIT_PROPERTY = "vinfra.limit.events";
 
     /** Registers a kind of event and returns its number. */
     public int register(EventHandler handler) {
@@ -35,6 +43,15 @@ public final class Simulation {
 
     public long processedEvents() {
         return processed;
+    }
+
+    /** Whether the run stopped because it reached the event limit. */
+    public boolean reachedEventLimit() {
+        return processed >= eventLimit;
+    }
+
+    public long eventLimit() {
+        return eventLimit;
     }
 
     public void schedule(double delay, int kind, int subject, long data) {
@@ -56,7 +73,7 @@ public final class Simulation {
     public Outcome run(double endTime) {
         EventQueue events = queue;
         while (!events.isEmpty()) {
-            if (stopRequested) {
+            if (stopRequested || processed >= eventLimit) {
                 return Outcome.STOPPED;
             }
             if (events.peekTime() > endTime) {

@@ -25,7 +25,7 @@ import org.eclipse.lsp4j.WorkspaceEditCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
+import org.vinfra.lang.ide.server.VinfraServerModule;
 import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
@@ -65,7 +65,7 @@ public final class EmbeddedLanguageServer {
         // Inside OSGi, Xtext's ServiceLoader lookup of languages cannot see our bundle: register the language explicitly.
         ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
         registry.getExtensionToFactoryMap().put("vinfra", language.getInstance(IResourceServiceProvider.class));
-        Injector serverInjector = Guice.createInjector(Modules.override(new ServerModule())
+        Injector serverInjector = Guice.createInjector(Modules.override(new VinfraServerModule())
                 .with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
         LanguageServerImpl server = serverInjector.getInstance(LanguageServerImpl.class);
         EmbeddedLanguageServer embedded = new EmbeddedLanguageServer(server);

@@ -7,10 +7,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
+import org.vinfra.lang.ide.server.VinfraServerModule;
 
 import com.google.inject.Guice;
 
@@ -36,9 +39,14 @@ final class LspCommand implements Callable<Integer> {
         PrintStream out = System.out;
         // Standard output carries the protocol: anything else printed goes to standard error.
         System.setOut(System.err);
-        LanguageServerImpl server = Guice.createInjector(new ServerModule()).getInstance(LanguageServerImpl.class);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out, false,
-                trace ? new PrintWriter(System.err, true) : null);
+        LanguageServerImpl server = Guice.createInjector(new VinfraServerModule()).getInstance(LanguageServerImpl.class);
+        Launcher.Builder<LanguageClient> builder = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
+                .setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out).validateMessages(false)
+                .setExceptionHandler(LspCommand::internalError);
+        if (trace) {
+            builder.traceMessages(new PrintWriter(System.err, true));
+        }
+        Launcher<LanguageClient> launcher = builder.create();
         server.connect(launcher.getRemoteProxy());
         try {
             launcher.startListening().get();
@@ -46,5 +54,21 @@ final class LspCommand implements Callable<Integer> {
             throw new UserError("the connection to the editor failed: " + e.getCause().getMessage(), VinfraCli.USAGE_OR_IO);
         }
         return VinfraCli.OK;
+    }
+
+    /**
+     * What the editor is told when answering a request failed inside the server: what to do, never Java's
+     * text nor the document's (LSP4J's default answer carries the exception with its stack trace).
+     */
+    static ResponseError internalError(Throwable failure) {
+        if (failure instanceof ResponseErrorException answer) {
+            return answer.getResponseError();
+        }
+        if (System.getenv("VINFRA_DEBUG") != null) {
+            failure.printStackTrace(System.err);
+        }
+        return new ResponseError(ResponseErrorCode.InternalError, "vinfra could not answer this request (an internal error, not a fault"
+                + " of your file). Edit on: the next change is checked afresh; if it happens again, start the server with VINFRA_DEBUG=1"
+                + " set and report what it prints.", null);
     }
 }

@@ -104,7 +104,13 @@ final class SimulateCommand implements Callable<Integer> {
         if (reportedLater != null) {
             reportedLater.countDown();
         }
-        if ("stopped".equals(result.run().outcome())) {
+        long eventLimit = Math.max(1, Long.getLong(org.vinfra.sim.core.Simulation.EVENT_LIMIT_PROPERTY, 100_000_000L));
+        if ("stopped".equals(result.run().outcome()) && result.run().events() >= eventLimit) {
+            err.printf(Locale.ROOT, "vinfra: the simulation stopped after %,d events at %.1f s of %.1f s (%s): the results cover the time"
+                    + " simulated. Simulate a shorter time (--for), or raise the limit with VINFRA_JAVA_OPTS=-D%s=N%n", result.run().events(),
+                    result.run().endedAt(), seconds, org.vinfra.sim.core.Simulation.EVENT_LIMIT_PROPERTY,
+                    org.vinfra.sim.core.Simulation.EVENT_LIMIT_PROPERTY);
+        } else if ("stopped".equals(result.run().outcome())) {
             err.printf(Locale.ROOT, "vinfra: stopped at %.1f s of %.1f s; the results cover the time simulated%n", result.run().endedAt(), seconds);
         }
         boolean failing = "error".equals(failOn) && result.count(SimulationResult.Severity.ERROR) > 0
@@ -169,6 +175,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** The longest run: a year, in seconds. */
+    static final double MAX_SECONDS = 365 * 24 * 3600.0;
+
     private double parseDuration() {
         return seconds(duration);
     }
@@ -179,6 +188,10 @@ final class SimulateCommand implements Callable<Integer> {
             double seconds = Units.DURATION.parse(duration) / 1000.0;
             if (seconds <= 0) {
                 throw new IllegalArgumentException("a run lasts more than 0 s");
+            }
+            if (seconds > MAX_SECONDS) {
+                throw new IllegalArgumentException("a run lasts at most " + (long) (MAX_SECONDS / 3600) + " h (a year), not " + duration
+                        + ": the simulator models minutes to days of a stack; simulate a shorter time");
             }
             return seconds;
         } catch (IllegalArgumentException e) {

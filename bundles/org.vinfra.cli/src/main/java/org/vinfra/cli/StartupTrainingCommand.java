@@ -30,7 +30,7 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
+import org.vinfra.lang.ide.server.VinfraServerModule;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -97,7 +97,7 @@ final class StartupTrainingCommand implements Callable<Integer> {
         PipedOutputStream clientOut = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 16);
         PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        Injector injector = Guice.createInjector(new ServerModule());
+        Injector injector = Guice.createInjector(new VinfraServerModule());
         LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
         Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
         server.connect(serverLauncher.getRemoteProxy());

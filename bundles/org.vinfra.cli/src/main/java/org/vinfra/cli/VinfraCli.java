@@ -36,7 +36,10 @@ public final class VinfraCli {
                 err.println("vinfra: " + userError.getMessage());
                 return userError.exitCode();
             }
-            err.println("vinfra: internal error: " + exception + " (please report it; VINFRA_DEBUG=1 shows the details)");
+            // Never Java's text (it may quote the files): what happened, and what the user can do.
+            err.println("vinfra: internal error in '" + cmd.getCommandName() + "' (a fault of vinfra, not of your files). Run the command"
+                    + " again with VINFRA_DEBUG=1 set to see the details and report them; meanwhile, simplifying the part of the file"
+                    + " you last changed usually avoids it.");
             if (System.getenv("VINFRA_DEBUG") != null) {
                 exception.printStackTrace(err);
             }
@@ -45,7 +48,11 @@ public final class VinfraCli {
         try {
             return commandLine.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            err.println("vinfra: the model is too large or too deeply nested to process (" + e.getClass().getSimpleName() + ")");
+            err.println("vinfra: the model is too large or too deeply nested to process: split it into several files, or give Java"
+                    + " more memory (VINFRA_JAVA_OPTS=-Xmx4g) or stack (VINFRA_JAVA_OPTS=-Xss16m).");
+            if (System.getenv("VINFRA_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return USAGE_OR_IO;
         }
     }

@@ -1,0 +1,24 @@
+package org.vinfra.lang.parser;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
+import org.eclipse.xtext.resource.XtextResource;
+
+/**
+ * Xtext's helper that finds the element at a place of the text, safe where the text has no element
+ * (text the parser skipped after a syntax error): Xtext's throws a NullPointerException there, which
+ * editors saw as failed references, definitions and renames.
+ */
+public class VinfraEObjectAtOffsetHelper extends EObjectAtOffsetHelper {
+
+    @Override
+    public EObject getElementWithNameAt(XtextResource resource, int offset) {
+        if (resource == null || offset < 0 || resource.getParseResult() == null || resource.getParseResult().getRootNode() == null) {
+            return null;
+        }
+        if (resolveCrossReferencedElementAt(resource, offset) == null && resolveElementAt(resource, offset) == null) {
+            return null;
+        }
+        return super.getElementWithNameAt(resource, offset);
+    }
+}
