@@ -66,6 +66,15 @@ final class Recorder {
         }
     }
 
+    /** An event whose message is made only when the timeline still lists events (making messages costs at scale). */
+    void event(double time, String kind, String entity, Supplier<String> message) {
+        if (timeline.size() < TIMELINE_LIMIT) {
+            timeline.add(new Event(time, kind, entity, message.get()));
+        } else {
+            droppedEvents++;
+        }
+    }
+
     void problem(Severity severity, String code, String entity, double time, String message) {
         problems.add(new Problem(severity, code, entity, time, message));
         event(time, "problem", entity, message);
