@@ -44,6 +44,8 @@ final class Cpu {
     private final double[] vmDemand;
     private final double[] vmAllocation;
     private final double[] vmSettledAt;
+    /** The threads a VM's workloads and containers want to run (its demand is this, at most its vCPUs). */
+    private final double[] vmWant;
     // hosts
     private final boolean[] recomputePending;
     private final long[] finishVersion;
@@ -84,6 +86,7 @@ final class Cpu {
         vmDemand = new double[vms];
         vmAllocation = new double[vms];
         vmSettledAt = new double[vms];
+        vmWant = new double[vms];
         recomputePending = new boolean[model.hosts().size()];
         finishVersion = new long[model.hosts().size()];
     }
@@ -371,6 +374,7 @@ final class Cpu {
             demand[i] = Math.min(lifecycle.vmVcpus[v], want);
             weight[i] = lifecycle.vmVcpus[v];
             vmDemand[v] = demand[i];
+            vmWant[v] = want;
             busy += demand[i++];
         }
         for (int k = onHost.start(h); k < onHost.end(h); k++) {
@@ -388,7 +392,8 @@ final class Cpu {
         for (int k = vmsOnHost.start(h); k < vmsOnHost.end(h); k++) {
             int v = vmsOnHost.item(k);
             vmAllocation[v] = allocation[i];
-            double share = demand[i] > 0 ? allocation[i] / demand[i] : 0;
+            // what the VM gets is shared by all the threads it runs: at most its vCPUs run at once
+            double share = demand[i] > 0 ? allocation[i] / vmWant[v] : 0;
             sharing.setFactor(v, share * host.mipsPerCore() * efficiency);
             for (int j = inVm.start(v); j < inVm.end(v); j++) {
                 int c = inVm.item(j);
