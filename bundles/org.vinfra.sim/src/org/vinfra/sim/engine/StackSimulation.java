@@ -82,8 +82,21 @@ public final class StackSimulation {
         return stack.cpu.readySeconds[vm];
     }
 
+    /** A sample settles what it records: the hosts shown (the first of the series limit) and the hosts of the VMs shown. */
     private void onSample(int subject, long data) {
-        stack.cpu.settleAll();
+        int shown = stack.options.seriesLimit();
+        Lifecycle lifecycle = stack.lifecycle;
+        for (int h = 0; h < Math.min(shown, stack.model.hosts().size()); h++) {
+            if (lifecycle.hostUp[h]) {
+                stack.cpu.settleHost(h);
+            }
+        }
+        for (int v = 0; v < Math.min(shown, stack.model.vms().size()); v++) {
+            int h = lifecycle.vmHost[v];
+            if (h >= shown && lifecycle.hostUp[h]) {
+                stack.cpu.settleHost(h);
+            }
+        }
         stack.recorder.sample(stack.now(), stack.cpu.readySeconds, stack.model.vms().size(), stack.network::nicBitsPerSecond);
         if (stack.now() + stack.options.sampleInterval() <= stack.options.duration() + 1e-9) {
             stack.sim.schedule(stack.options.sampleInterval(), sampleKind, 0, 0);
