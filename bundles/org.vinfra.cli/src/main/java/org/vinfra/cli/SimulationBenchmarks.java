@@ -104,16 +104,19 @@ final class SimulationBenchmarks {
         }
         long modelBytes = usedHeap() - before;
         StackSimulation simulation = new StackSimulation(model, SimulationOptions.defaults(SCENARIO_SECONDS));
-        long engineBytes = usedHeap() - before - modelBytes;
         long start = System.nanoTime();
         SimulationResult result = simulation.run(null);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long resultBytes = usedHeap() - before - modelBytes - engineBytes;
-        out.printf(java.util.Locale.ROOT, "  %,d hosts, %,d VMs, %,d workloads: run %,d ms, %,d events; heap: model %,d MiB, engine state %,d MiB,"
-                + " result %,d MiB: %,d bytes per VM (with its workload)%n", hosts, vms, vms, millis, result.run().events(), modelBytes >> 20,
-                engineBytes >> 20, resultBytes >> 20, (modelBytes + engineBytes + resultBytes) / vms);
+        // the model, the engine's state and the result, all still reachable
+        long allBytes = usedHeap() - before;
+        out.printf(java.util.Locale.ROOT, "  %,d hosts, %,d VMs, %,d workloads: run %,d ms, %,d events; heap after the run: %,d MiB (the model"
+                + " %,d MiB): %,d bytes per VM with its workload (%,d for the model)%n", hosts, vms, vms, millis, result.run().events(), allBytes >> 20,
+                modelBytes >> 20, allBytes / vms, modelBytes / vms);
         out.flush();
-        return finished(result);
+        long finished = finished(result);
+        java.lang.ref.Reference.reachabilityFence(simulation);
+        java.lang.ref.Reference.reachabilityFence(model);
+        return finished;
     }
 
     /** Heap in use after a full collection (several, until it settles). */
