@@ -35,6 +35,7 @@ import org.vinfra.lang.vinfra.NetworkAttachment;
 import org.vinfra.lang.vinfra.Nic;
 import org.vinfra.lang.vinfra.PortForward;
 import org.vinfra.lang.vinfra.Recover;
+import org.vinfra.lang.vinfra.Replication;
 import org.vinfra.lang.vinfra.Run;
 import org.vinfra.lang.vinfra.Runnable;
 import org.vinfra.lang.vinfra.Spike;
@@ -81,11 +82,29 @@ public final class ModelToSimulation {
     private final Map<Compose, Integer> defaultNetworks = new IdentityHashMap<>();
     private final Map<String, Integer> implicitHosts = new HashMap<>();
 
-    private ModelToSimulation() {
+    /**
+     * What a what-if run changes in the models it maps (a sweep, docs/simulation.md): every
+     * hypervisor's CPU and memory overcommit ratios (null: as written), and the replica count of
+     * replicated elements by name (web[1..N] with another N; a reference to one replica past the new
+     * count stands for the group). The models themselves are not changed.
+     */
+    public record Variation(Double cpuOvercommit, Double memoryOvercommit, Map<String, Integer> replicas) {
+        public static final Variation NONE = new Variation(null, null, Map.of());
+    }
+
+    private final Variation variation;
+
+    private ModelToSimulation(Variation variation) {
+        this.variation = variation;
     }
 
     public static SimModel map(List<Model> models) {
-        ModelToSimulation mapping = new ModelToSimulation();
+        return map(models, Variation.NONE);
+    }
+
+    /** Maps the models as {@link #map(List)} does, with the changes of a what-if run. */
+    public static SimModel map(List<Model> models, Variation variation) {
+        ModelToSimulation mapping = new ModelToSimulation(variation);
         List<Element> elements = new ArrayList<>();
         for (Model model : models) {
             elements.addAll(model.getElements());
@@ -137,8 +156,20 @@ public final class ModelToSimulation {
         return mapping.sim;
     }
 
-    private static List<String> names(EObject element, String name) {
-        return Replicas.of(element) == null ? List.of(name) : Replicas.names(name, Replicas.of(element));
+    private List<String> names(EObject element, String name) {
+        Replication replication = Replicas.of(element);
+        if (replication == null) {
+            return List.of(name);
+        }
+        Integer count = variation.replicas().get(name);
+        if (count == null) {
+            return Replicas.names(name, replication);
+        }
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(name + (replication.getFirst() + i));
+        }
+        return names;
     }
 
     // ------------------------------------------------------------------ hosts and networks
@@ -152,8 +183,9 @@ public final class ModelToSimulation {
                 case FULL -> Technique.FULL;
             };
             hypervisor = new SimModel.Hypervisor(host.getHypervisor().getProduct().getLiteral(),
-                    Defaults.type(host.getHypervisor()) == HypervisorType.TYPE2, technique, Defaults.cpuOvercommitRatio(host.getHypervisor()),
-                    Defaults.memoryOvercommitRatio(host.getHypervisor()));
+                    Defaults.type(host.getHypervisor()) == HypervisorType.TYPE2, technique, variation.cpuOvercommit() != null
+                    ? variation.cpuOvercommit() : Defaults.cpuOvercommitRatio(host.getHypervisor()), variation.memoryOvercommit() != null
+                    ? variation.memoryOvercommit() : Defaults.memoryOvercommitRatio(host.getHypervisor()));
         }
         double mips = host.getCpu() != null && host.getCpu().getFrequency() != null ? host.getCpu().getFrequency() / 1e6 : DEFAULT_MIPS;
         long nic = DEFAULT_NIC_BPS;
@@ -204,10 +236,13 @@ public final class ModelToSimulation {
         long memory = vm.getMemory() == null ? 1L << 30 : vm.getMemory();
         long max = vm.getMaxMemory() == null ? memory : vm.getMaxMemory();
         List<Integer> indices = new ArrayList<>();
+        // the same for every replica (a model may have a million)
+        int host = fixed >= 0 ? fixed : hostReplicas.size() == 1 ? hostReplicas.get(0) : -1;
+        int vcpus = Defaults.vcpus(vm);
+        List<Attachment> nics = List.copyOf(attachments);
+        List<SimModel.Disk> disks = host >= 0 ? disks(vm, hostReplicas.indexOf(host)) : List.of();
         for (String name : names(vm, vm.getName())) {
-            int host = fixed >= 0 ? fixed : hostReplicas.size() == 1 ? hostReplicas.get(0) : -1;
-            indices.add(sim.add(new SimModel.Vm(name, host, host >= 0 ? List.of() : hostReplicas, Defaults.vcpus(vm), memory, max,
-                    List.copyOf(attachments), host >= 0 ? disks(vm, hostReplicas.indexOf(host)) : List.of())));
+            indices.add(sim.add(new SimModel.Vm(name, host, host >= 0 ? List.of() : hostReplicas, vcpus, memory, max, nics, disks)));
         }
         vms.put(vm, List.copyOf(indices));
     }
@@ -238,7 +273,7 @@ public final class ModelToSimulation {
         String last = text.substring(text.lastIndexOf('.') + 1);
         List<String> names = Replicas.names(org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(target), Replicas.of(target));
         int index = names.indexOf(last);
-        return index < 0 ? -1 : replicas.get(index);
+        return index < 0 || index >= replicas.size() ? -1 : replicas.get(index);
     }
 
     private void reserveContainer(Container container) {
@@ -397,23 +432,32 @@ public final class ModelToSimulation {
             return;
         }
         List<String> names = names(workload, workload.getName());
+        // the same for every replica (a model may have a million)
+        List<List<Target>> flowTargets = new ArrayList<>();
+        for (Flow flow : workload.getFlows()) {
+            flowTargets.add(targets(flow, Literals.FLOW__TARGET, flow.getTarget()));
+        }
+        double deadline = workload.getDeadline() == null ? Double.NaN : workload.getDeadline() / 1000.0;
+        double busyFor = workload.getBusyFor() == null ? 0 : workload.getBusyFor() / 1000.0;
+        double instructions = workload.getInstructions() == null ? 0 : workload.getInstructions();
+        int threads = workload.getThreads() == null ? 1 : workload.getThreads();
+        double utilisation = workload.getUtilisation() == null ? 0 : workload.getUtilisation();
+        long workingSet = workload.getWorkingSet() == null ? 0 : workload.getWorkingSet();
+        double startAt = workload.getStartAt() == null ? 0 : workload.getStartAt() / 1000.0;
+        long writes = workload.getWrites() == null ? 0 : workload.getWrites();
+        List<Integer> indices = workloads.get(workload);
         for (int i = 0; i < names.size(); i++) {
             List<SimModel.Flow> flows = new ArrayList<>();
-            for (Flow flow : workload.getFlows()) {
-                List<Target> to = targets(flow, Literals.FLOW__TARGET, flow.getTarget());
+            for (int f = 0; f < flowTargets.size(); f++) {
+                List<Target> to = flowTargets.get(f);
+                Flow flow = workload.getFlows().get(f);
                 if (!to.isEmpty()) {
                     flows.add(new SimModel.Flow(to.get(i % to.size()), flow.getPort() == null ? 0 : flow.getPort(),
                             flow.getRate() == null ? 0 : flow.getRate()));
                 }
             }
-            double deadline = workload.getDeadline() == null ? Double.NaN : workload.getDeadline() / 1000.0;
-            double busyFor = workload.getBusyFor() == null ? 0 : workload.getBusyFor() / 1000.0;
-            int index = sim.add(new SimModel.Workload(names.get(i), targets.get(i % targets.size()),
-                    workload.getInstructions() == null ? 0 : workload.getInstructions(), workload.getThreads() == null ? 1 : workload.getThreads(),
-                    workload.getUtilisation() == null ? 0 : workload.getUtilisation(), busyFor,
-                    workload.getWorkingSet() == null ? 0 : workload.getWorkingSet(), workload.getStartAt() == null ? 0 : workload.getStartAt() / 1000.0,
-                    deadline, List.copyOf(flows), workload.getWrites() == null ? 0 : workload.getWrites()));
-            workloads.get(workload).add(index);
+            indices.add(sim.add(new SimModel.Workload(names.get(i), targets.get(i % targets.size()), instructions, threads, utilisation, busyFor,
+                    workingSet, startAt, deadline, flows.isEmpty() ? List.of() : List.copyOf(flows), writes)));
         }
     }
 
@@ -485,6 +529,6 @@ public final class ModelToSimulation {
         List<INode> nodes = NodeModelUtils.findNodesForFeature(owner, reference);
         String first = nodes.isEmpty() ? "" : NodeModelUtils.getTokenText(nodes.get(0)).split("\\.")[0];
         int index = Replicas.names(host.getName(), Replicas.of(host)).indexOf(first);
-        return index >= 0 ? List.of(replicas.get(index)) : replicas;
+        return index >= 0 && index < replicas.size() ? List.of(replicas.get(index)) : replicas;
     }
 }

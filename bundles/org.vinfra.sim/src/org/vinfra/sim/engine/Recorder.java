@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.vinfra.sim.entities.SimModel;
-import org.vinfra.sim.entities.SimModel.Host;
 import org.vinfra.sim.policies.MemoryReclamation.Pressure;
 import org.vinfra.sim.results.SimulationResult;
 import org.vinfra.sim.results.SimulationResult.Event;
@@ -35,6 +34,8 @@ final class Recorder {
     private final long[] memoryUsed;
     private final long[] swapped;
     private final long[] ballooned;
+    /** Each host's logical CPUs (read at every sample of every host). */
+    private final double[] logical;
     // samples
     private final List<Double> times = new ArrayList<>();
     private final List<double[]> hostCpu = new ArrayList<>();
@@ -56,11 +57,24 @@ final class Recorder {
         memoryUsed = new long[hosts];
         swapped = new long[hosts];
         ballooned = new long[hosts];
+        logical = new double[hosts];
+        for (int h = 0; h < hosts; h++) {
+            logical[h] = model.hosts().get(h).logicalCpus();
+        }
     }
 
     void event(double time, String kind, String entity, String message) {
         if (timeline.size() < TIMELINE_LIMIT) {
             timeline.add(new Event(time, kind, entity, message));
+        } else {
+            droppedEvents++;
+        }
+    }
+
+    /** An event whose message is made only when the timeline still lists events (making messages costs at scale). */
+    void event(double time, String kind, String entity, Supplier<String> message) {
+        if (timeline.size() < TIMELINE_LIMIT) {
+            timeline.add(new Event(time, kind, entity, message.get()));
         } else {
             droppedEvents++;
         }
@@ -93,13 +107,12 @@ final class Recorder {
         double totalLogical = 0;
         long totalSwap = 0;
         for (int h = 0; h < busy.length; h++) {
-            Host host = model.hosts().get(h);
-            double used = Math.min(busy[h], host.logicalCpus());
+            double used = Math.min(busy[h], logical[h]);
             totalUsed += used;
-            totalLogical += host.logicalCpus();
+            totalLogical += logical[h];
             totalSwap += swapped[h];
             if (h < hostsShown) {
-                cpu[h] = used / host.logicalCpus();
+                cpu[h] = used / logical[h];
                 memory[h] = memoryUsed[h] / (double) (1L << 30);
                 swap[h] = swapped[h] / (double) (1L << 30);
                 network[h] = nicBitsPerSecond.applyAsDouble(h) / 1e6;

@@ -173,6 +173,14 @@ public final class SimModel {
     private final List<Datastore> datastores = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final List<TimedAction> timeline = new ArrayList<>();
+    // read-only views, made once: the engine reads the lists in its inner loops
+    private final List<Host> hostsView = Collections.unmodifiableList(hosts);
+    private final List<Vm> vmsView = Collections.unmodifiableList(vms);
+    private final List<Container> containersView = Collections.unmodifiableList(containers);
+    private final List<Network> networksView = Collections.unmodifiableList(networks);
+    private final List<Datastore> datastoresView = Collections.unmodifiableList(datastores);
+    private final List<Workload> workloadsView = Collections.unmodifiableList(workloads);
+    private final List<TimedAction> timelineView = Collections.unmodifiableList(timeline);
 
     public int add(Host host) {
         hosts.add(host);
@@ -200,7 +208,7 @@ public final class SimModel {
     }
 
     public List<Datastore> datastores() {
-        return Collections.unmodifiableList(datastores);
+        return datastoresView;
     }
 
     public int add(Workload workload) {
@@ -213,27 +221,27 @@ public final class SimModel {
     }
 
     public List<Host> hosts() {
-        return Collections.unmodifiableList(hosts);
+        return hostsView;
     }
 
     public List<Vm> vms() {
-        return Collections.unmodifiableList(vms);
+        return vmsView;
     }
 
     public List<Container> containers() {
-        return Collections.unmodifiableList(containers);
+        return containersView;
     }
 
     public List<Network> networks() {
-        return Collections.unmodifiableList(networks);
+        return networksView;
     }
 
     public List<Workload> workloads() {
-        return Collections.unmodifiableList(workloads);
+        return workloadsView;
     }
 
     public List<TimedAction> timeline() {
-        return Collections.unmodifiableList(timeline);
+        return timelineView;
     }
 
     /** Sets the containers a container waits for (known only once all containers have their index). */

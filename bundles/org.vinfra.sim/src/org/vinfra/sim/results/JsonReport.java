@@ -81,13 +81,52 @@ public final class JsonReport {
         return json.append(']');
     }
 
+    /**
+     * A number as {@code String.format("%.6f")} writes it (round half up on the shortest decimal that
+     * reads back as the double, as {@link Double#toString} gives it), without trailing zeros; NaN and
+     * infinities are null. Written by hand: the report of a large run has hundreds of thousands.
+     */
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "null";
         }
-        String text = String.format(Locale.ROOT, "%.6f", value);
-        text = text.replaceFirst("0+$", "");
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        String shortest = Double.toString(Math.abs(value));
+        if (shortest.indexOf('E') >= 0) {
+            return trimmed(String.format(Locale.ROOT, "%.6f", value));
+        }
+        boolean negative = Double.doubleToRawLongBits(value) < 0;
+        int dot = shortest.indexOf('.');
+        StringBuilder digits = new StringBuilder(shortest.length() + 1).append(shortest, 0, dot);
+        String fraction = shortest.substring(dot + 1);
+        digits.append(fraction, 0, Math.min(6, fraction.length()));
+        for (int i = fraction.length(); i < 6; i++) {
+            digits.append('0');
+        }
+        if (fraction.length() > 6 && fraction.charAt(6) >= '5') {
+            int i = digits.length() - 1;
+            while (i >= 0 && digits.charAt(i) == '9') {
+                digits.setCharAt(i--, '0');
+            }
+            if (i < 0) {
+                digits.insert(0, '1');
+            } else {
+                digits.setCharAt(i, (char) (digits.charAt(i) + 1));
+            }
+        }
+        digits.insert(digits.length() - 6, '.');
+        if (negative) {
+            digits.insert(0, '-');
+        }
+        return trimmed(digits.toString());
+    }
+
+    /** Without trailing zeros, nor a trailing point. */
+    private static String trimmed(String text) {
+        int end = text.length();
+        while (text.charAt(end - 1) == '0') {
+            end--;
+        }
+        return text.substring(0, text.charAt(end - 1) == '.' ? end - 1 : end);
     }
 
     static String string(String value) {

@@ -178,11 +178,45 @@ final class BenchmarkCommand {
         @Option(names = "--scale", split = ",", defaultValue = "1,0.1,0.01", description = "Scenario sizes as fractions (default: ${DEFAULT-VALUE}).")
         List<Double> scales;
 
+        @Option(names = "--sharing", split = ",", defaultValue = "1000,5000,20000,100000",
+                description = "Numbers of workloads of distinct lengths on one VM, timed one after the other (default: ${DEFAULT-VALUE}).")
+        List<Integer> sharing;
+
+        @Option(names = "--capacity", paramLabel = "HOSTS:VMS", description = "Also a data centre at capacity, e.g. 100000:1000000 (run it with"
+                + " VINFRA_JAVA_OPTS=-Xmx8g): run time and heap per VM.")
+        String capacity;
+
+        @Option(names = "--parts", split = ",", defaultValue = "core,scenario,sharing",
+                description = "What to time: core, scenario, sharing (default: ${DEFAULT-VALUE}).")
+        List<String> parts;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            measure(out, "event core: events", () -> SimulationBenchmarks.coreEvents(events));
-            for (double scale : scales) {
+            for (String part : parts) {
+                if (!List.of("core", "scenario", "sharing").contains(part)) {
+                    throw new UserError("--parts: '" + part + "' is none of core, scenario, sharing", VinfraCli.USAGE_OR_IO);
+                }
+            }
+            if (parts.contains("core")) {
+                measure(out, "event core: events", () -> SimulationBenchmarks.coreEvents(events));
+            }
+            if (parts.contains("sharing")) {
+                for (int n : sharing) {
+                    measure(out, String.format(Locale.ROOT, "processor sharing, %,d workloads of distinct lengths on one VM (finished)", n),
+                            () -> SimulationBenchmarks.sharing(n));
+                }
+            }
+            if (capacity != null) {
+                String[] sizes = capacity.split(":");
+                if (sizes.length != 2 || !sizes[0].matches("[0-9]+") || !sizes[1].matches("[0-9]+")) {
+                    throw new UserError("--capacity is HOSTS:VMS, e.g. 100000:1000000, not '" + capacity + "'", VinfraCli.USAGE_OR_IO);
+                }
+                out.println("data centre at capacity (48 cores, 128 GiB per host; 4 vCPUs, 8 GiB per VM):");
+                SimulationBenchmarks.capacity(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]), out);
+                printHeap(out);
+            }
+            for (double scale : parts.contains("scenario") ? scales : List.<Double>of()) {
                 int hosts = (int) Math.round(20_000 * scale);
                 int vms = (int) Math.round(40_000 * scale);
                 int workloads = (int) Math.round(50_000 * scale);

@@ -3,6 +3,7 @@ package org.vinfra.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Stack;
@@ -10,7 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.emf.ecore.resource.Resource;
 import org.vinfra.lang.model.Units;
+import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.workspace.ModelSet;
 import org.vinfra.lang.workspace.Problem;
 import org.vinfra.sim.engine.SimulationOptions;
@@ -20,6 +23,8 @@ import org.vinfra.sim.lang.ModelToSimulation;
 import org.vinfra.sim.results.HtmlReport;
 import org.vinfra.sim.results.JsonReport;
 import org.vinfra.sim.results.SimulationResult;
+import org.vinfra.sim.results.Sweep;
+import org.vinfra.sim.results.SweepReport;
 import org.vinfra.sim.results.TextReport;
 
 import java.util.Stack;
@@ -65,6 +70,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit with 1 when problems of this severity (error or warning) are found.")
     private String failOn;
 
+    @Option(names = "--sweep", paramLabel = "PARAMETER=VALUES", description = {
+            "What-if: run the model once per combination of values, in parallel, and report one row per run (repeatable).",
+            "Parameters: overcommit.cpu, overcommit.memory, replicas.NAME, seed, jitter; values: 1.0,2.0,4.0 or 2..8 (docs/simulation.md)." })
+    private List<String> sweeps = List.of();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,7 +95,11 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("vinfra: " + errors + (errors == 1 ? " error" : " errors") + " in the models: nothing simulated");
             return VinfraCli.MODEL_ERRORS;
         }
-        SimModel model = ModelToSimulation.map(models.models());
+        List<Model> simulated = simulated(models);
+        if (!sweeps.isEmpty()) {
+            return sweep(simulated, seconds, out, err);
+        }
+        SimModel model = ModelToSimulation.map(simulated);
         SimulationOptions options = SimulationOptions.defaults(seconds).withJitter(seed, jitter);
         StackSimulation simulation = new StackSimulation(model, options);
         SimulationResult result = runInterruptibly(simulation, seconds, err);
@@ -115,6 +129,42 @@ final class SimulateCommand implements Callable<Integer> {
         }
         boolean failing = "error".equals(failOn) && result.count(SimulationResult.Severity.ERROR) > 0
                 || "warning".equals(failOn) && result.problems().stream().anyMatch(p -> p.severity() != SimulationResult.Severity.INFO);
+        return failing ? VinfraCli.MODEL_ERRORS : VinfraCli.OK;
+    }
+
+    /** What is simulated: the given files and every file they import (a VM's hosts may be declared in another file). */
+    private static List<Model> simulated(ModelSet models) {
+        List<Model> all = new ArrayList<>(models.models());
+        for (Resource resource : models.resourceSet().getResources()) {
+            if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model && !all.contains(model)) {
+                all.add(model);
+            }
+        }
+        return all;
+    }
+
+    /** The what-if sweep: one run per combination, in parallel, one table (text), one page (html) or one document (json). */
+    private int sweep(List<Model> models, double seconds, PrintWriter out, PrintWriter err) throws InterruptedException {
+        SweepPlan plan = SweepPlan.parse(sweeps, models, jitter);
+        long start = System.nanoTime();
+        Sweep sweep = plan.run(models, SimulationOptions.defaults(seconds).withJitter(seed, jitter), jitter);
+        String title = String.format(Locale.ROOT, "vinfra sweep of %s: %d runs of %.1f s each (%d in parallel, %.1f s)", files.get(0).getFileName(),
+                sweep.runs().size(), seconds, Math.min(sweep.runs().size(), Runtime.getRuntime().availableProcessors()),
+                (System.nanoTime() - start) / 1e9);
+        String report = switch (format) {
+            case "json" -> SweepReport.json(sweep);
+            case "html" -> SweepReport.html(sweep, title);
+            default -> SweepReport.text(sweep, title);
+        };
+        if (output == null) {
+            out.print(report);
+            out.flush();
+        } else {
+            AtomicFile.write(output, report);
+            err.println("wrote " + output);
+        }
+        boolean failing = "error".equals(failOn) && sweep.runs().stream().anyMatch(r -> r.errors() > 0)
+                || "warning".equals(failOn) && sweep.runs().stream().anyMatch(r -> r.errors() + r.warnings() > 0);
         return failing ? VinfraCli.MODEL_ERRORS : VinfraCli.OK;
     }
 

@@ -40,7 +40,7 @@ import picocli.CommandLine.Command;
 /**
  * The training run behind vinfra's fast start: the {@code ./vinfra} script runs it once after a build
  * with {@code -XX:ArchiveClassesAtExit}, so that the JVM records the classes a real session loads
- * (validating, formatting and drawing a model, a language server answering initialize and checking an opened file) into a
+ * (validating, formatting, simulating and drawing a model, a language server answering initialize and checking an opened file) into a
  * class-data sharing archive that later runs map instead of loading and verifying those classes again.
  * Hidden from the help: users never need it.
  */
@@ -69,6 +69,10 @@ final class StartupTrainingCommand implements Callable<Integer> {
             container cache {
             	image "redis:7"
             }
+            workload job on web {
+            	instructions 10 GI
+            	threads 2
+            }
             """;
 
     @Override
@@ -80,6 +84,9 @@ final class StartupTrainingCommand implements Callable<Integer> {
             PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
             VinfraCli.run(new String[] { "validate", model.toString() }, discard, discard);
             VinfraCli.run(new String[] { "format", "--check", model.toString() }, discard, discard);
+            for (String format : new String[] { "text", "json" }) {
+                VinfraCli.run(new String[] { "simulate", model.toString(), "--for", "1 min", "--format", format }, discard, discard);
+            }
             Path svg = folder.resolve("training.svg");
             VinfraCli.run(new String[] { "diagram", model.toString(), "--svg", svg.toString() }, discard, discard);
             Files.deleteIfExists(svg);
