@@ -203,13 +203,13 @@ class DiagramEditorTest {
         ITextEditor text = Workbench.open(lab);
         DiagramEditor diagram = openDiagram();
         IDocument document = document(text);
-        int at = document.get().indexOf("vm web on laptop");
+        int at = document.get().indexOf("vm ubuntu on laptop");
         long started = System.nanoTime();
-        document.replace(at + "vm ".length(), "web".length(), "frontend");
-        waitUntil("the renamed VM is drawn", 10_000, () -> centre(diagram, "vm:frontend") != null, () -> drawnVms(diagram) + "\n" + threads());
+        document.replace(at + "vm ".length(), "ubuntu".length(), "desktop");
+        waitUntil("the renamed VM is drawn", 10_000, () -> centre(diagram, "vm:desktop") != null, () -> drawnVms(diagram) + "\n" + threads());
         long redrawMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Workbench.record("diagram-redraw-after-text-edit.txt", "text edit to diagram redrawn: " + redrawMs + " ms\n");
-        assertTrue(centre(diagram, "vm:web") == null, "the old name is gone from the diagram");
+        assertTrue(centre(diagram, "vm:ubuntu") == null, "the old name is gone from the diagram");
         screenshot("diagram-eclipse-4-text-edit");
     }
 
@@ -299,7 +299,8 @@ class DiagramEditorTest {
         assertTrue(badges instanceof Number n && n.intValue() > 3, "loads and problems are drawn: " + badges);
         screenshot("diagram-eclipse-6-simulation");
         // a change of the text marks the run as out of date
-        ITextEditor text = Workbench.open(lab);
+        ITextEditor text = (ITextEditor) page().openEditor(new org.eclipse.ui.part.FileEditorInput(lab), "org.eclipse.ui.genericeditor.GenericEditor", true,
+                org.eclipse.ui.IWorkbenchPage.MATCH_ID | org.eclipse.ui.IWorkbenchPage.MATCH_INPUT);
         document(text).replace(0, 0, "// edited\n");
         page().activate(diagram);
         waitUntil("the overlay says it is out of date", 10_000, () -> Boolean.TRUE.equals(diagram.browser().evaluate(
