@@ -56,14 +56,15 @@ class DiagramFuzzTest {
 
     @FuzzTest
     void operations(FuzzedDataProvider data) throws Exception {
-        int steps = data.consumeInt(1, 6);
+        Choices input = Choices.of(data);
+        int steps = input.next(1, 6);
         int[][] choices = new int[steps][];
         String[] words = new String[steps];
         for (int i = 0; i < steps; i++) {
-            choices[i] = new int[] { data.consumeInt(0, 9), data.consumeInt(0, 1 << 16), data.consumeInt(0, 1 << 16), data.consumeInt(-50, 3000) };
-            words[i] = data.consumeString(12);
+            choices[i] = new int[] { input.next(0, 9), input.next(0, 1 << 16), input.next(0, 1 << 16), input.next(-50, 3000) };
+            words[i] = input.word();
         }
-        String text = LanguageFuzzTest.text(data);
+        String text = input.text;
         if (Fuzzing.load(text).hasSyntaxErrors()) {
             return;
         }

@@ -49,8 +49,9 @@ class ExportFuzzTest {
     }
 
     private static void export(Target target, FuzzedDataProvider data) throws Exception {
-        CgroupVersion cgroup = data.consumeBoolean() ? CgroupVersion.V1 : CgroupVersion.V2;
-        Fuzzing.Loaded loaded = Fuzzing.load(LanguageFuzzTest.text(data));
+        Choices input = Choices.of(data);
+        CgroupVersion cgroup = input.next(0, 1) == 0 ? CgroupVersion.V1 : CgroupVersion.V2;
+        Fuzzing.Loaded loaded = Fuzzing.load(input.text);
         if (loaded.hasErrors()) {
             return;
         }

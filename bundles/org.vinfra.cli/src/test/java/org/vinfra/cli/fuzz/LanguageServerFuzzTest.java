@@ -101,15 +101,16 @@ class LanguageServerFuzzTest {
 
     @FuzzTest
     void editsAndRequests(FuzzedDataProvider data) throws Exception {
-        int steps = data.consumeInt(1, 10);
+        Choices input = Choices.of(data);
+        int steps = input.next(1, 10);
         int[][] choices = new int[steps][];
         String[] words = new String[steps];
         for (int i = 0; i < steps; i++) {
-            choices[i] = new int[] { data.consumeInt(0, 15), data.consumeInt(-3, 400), data.consumeInt(-3, 200), data.consumeInt(-3, 400),
-                    data.consumeInt(-3, 200) };
-            words[i] = data.consumeString(16);
+            // positions mostly within a small model, some past its lines and its end, some negative
+            choices[i] = new int[] { input.next(0, 15), input.next(-3, 60), input.next(-3, 90), input.next(-3, 60), input.next(-3, 90) };
+            words[i] = input.word();
         }
-        String text = LanguageFuzzTest.text(data);
+        String text = input.text;
         String uri = root.resolve("fuzz" + documents++ + ".vinfra").toUri().toString();
         TextDocumentIdentifier document = new TextDocumentIdentifier(uri);
         diagnostics.clear();

@@ -31,14 +31,15 @@ class ModelEditsFuzzTest {
 
     @FuzzTest
     void operations(FuzzedDataProvider data) {
-        int steps = data.consumeInt(1, 6);
+        Choices input = Choices.of(data);
+        int steps = input.next(1, 6);
         List<int[]> choices = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
-            choices.add(new int[] { data.consumeInt(0, 13), data.consumeInt(0, 1 << 16), data.consumeInt(0, 1 << 16) });
-            words.add(data.consumeString(12));
+            choices.add(new int[] { input.next(0, 13), input.next(0, 1 << 16), input.next(0, 1 << 16) });
+            words.add(input.word());
         }
-        String text = LanguageFuzzTest.text(data);
+        String text = input.text;
         ModelEdits edits = Fuzzing.language().getInstance(ModelEdits.class);
         for (int i = 0; i < steps; i++) {
             Fuzzing.Loaded loaded = Fuzzing.load(text);

@@ -16,9 +16,10 @@ class SimulationFuzzTest {
 
     @FuzzTest
     void simulate(FuzzedDataProvider data) {
-        int seconds = data.consumeInt(1, 7200);
-        long seed = data.consumeLong();
-        Fuzzing.Loaded loaded = Fuzzing.load(LanguageFuzzTest.text(data));
+        Choices input = Choices.of(data);
+        int seconds = input.next(1, 7200);
+        long seed = input.next(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Fuzzing.Loaded loaded = Fuzzing.load(input.text);
         if (loaded.hasErrors()) {
             return;
         }
