@@ -33,7 +33,7 @@ class LimitsTest {
         Problem problem = only(IssueCodes.INVALID_VALUE, "host rack[1..4294967296] { memory 1 GiB }");
         assertEquals(1, problem.line());
         assertEquals(14, problem.column());
-        assertTrue(problem.message().contains("0 to 2147483647") && problem.message().contains("4294967296"), problem.message());
+        assertTrue(problem.message().contains("between 0 and 2147483647") && problem.message().contains("4294967296"), problem.message());
     }
 
     @Test

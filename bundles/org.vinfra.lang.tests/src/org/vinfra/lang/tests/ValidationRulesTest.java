@@ -54,7 +54,7 @@ class ValidationRulesTest {
                 rule(IssueCodes.TOO_MANY_ELEMENTS, "host rack[1..21474836] { memory 1 GiB }", "host rack[1..20] { memory 1 GiB }"),
                 rule(IssueCodes.TOO_MANY_ELEMENTS, "host a[1..600000] { memory 1 GiB }\nhost b[1..600000] { memory 1 GiB }",
                         "host a[1..600] { memory 1 GiB }\nhost b[1..600] { memory 1 GiB }"),
-                rule(IssueCodes.FILE_TOO_LARGE, "host a { memory 1 GiB }\n" + "// a comment line to make the file large\n".repeat(400_000),
+                rule(IssueCodes.FILE_TOO_LARGE, "host a { memory 1 GiB }\n" + "// a comment line to make the file large\n".repeat(500_000),
                         "host a { memory 1 GiB }\n// a comment line\n"),
                 rule(IssueCodes.TOO_DEEPLY_NESTED, "host a { memory 1 GiB }\nhost b " + "{".repeat(70) + "}".repeat(70),
                         "host a { memory 1 GiB }\nhost b { memory 1 GiB }"),

@@ -257,13 +257,12 @@ public class VinfraValueConverters extends DefaultTerminalConverters {
         @Override
         protected Integer internalToValue(String string, INode node) {
             String text = compact(string);
-            if (!text.matches("[0-9]+")) {
+            if (!text.matches("-?[0-9]+")) {
                 throw new ValueConverterException("'" + shorten(text) + "' is not a whole number: write digits only, e.g. 4.", node, null);
             }
             java.math.BigInteger value = new java.math.BigInteger(text);
             if (value.compareTo(java.math.BigInteger.valueOf(min)) < 0 || value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-                throw new ValueConverterException("A " + what + " here is from " + min + " to " + max + ", and " + shorten(text) + " is "
-                        + (value.signum() < 0 || value.compareTo(java.math.BigInteger.valueOf(min)) < 0 ? "less" : "more")
+                throw new ValueConverterException("A " + what + " must be between " + min + " and " + max + ", not " + shorten(text)
                         + ". Write a " + what + " in that range.", node, null);
             }
             return value.intValue();

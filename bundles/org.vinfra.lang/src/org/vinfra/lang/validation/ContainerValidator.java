@@ -214,7 +214,7 @@ public class ContainerValidator extends VinfraCheck {
 
     @Check
     public void ulimitSoftBelowHard(org.vinfra.lang.settings.Ulimit ulimit) {
-        if (ulimit.getHard() != null && ulimit.getSoft() > ulimit.getHard()) {
+        if (ulimit.getHard() != null && ulimit.getSoft() != null && ulimit.getSoft() > ulimit.getHard()) {
             error("The soft limit " + ulimit.getSoft() + " of '" + ulimit.getName() + "' is above its hard limit " + ulimit.getHard()
                     + ". A process may raise its soft limit up to the hard one, never past it, so the runtime refuses this pair. Write"
                     + " the smaller number first (soft:hard), e.g. " + ulimit.getHard() + ":" + ulimit.getSoft() + ".", ulimit,
