@@ -119,7 +119,15 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
             ProblemMarkers.replace(entry.getKey(), entry.getValue());
         }
         if (!errors && VinfraPreferences.exportOnBuild()) {
-            export(project, models, progress.split(1));
+            try {
+                export(project, models, progress.split(1));
+            } catch (RuntimeException e) {
+                // the validation reports what an export can trip on; should the exporter refuse anyway, the user
+                // gets a marker saying what and what stays, never a "Problem Occurred" dialog
+                VinfraUi.log("export of " + project.getName() + " failed", e);
+                mark(project, IMarker.SEVERITY_ERROR, OUTPUT_PROBLEM, "vinfra could not export " + project.getName() + ": "
+                        + e.getMessage() + ". The previous exports are unchanged; fix the models (Problems view) and save again.");
+            }
         }
     }
 
