@@ -79,7 +79,7 @@ public class StructureValidator extends VinfraCheck {
         URI uri = URI.createURI(text).resolve(resource.getURI());
         URIConverter converter = resource.getResourceSet() != null ? resource.getResourceSet().getURIConverter() : URIConverter.INSTANCE;
         if (!converter.exists(uri, null)) {
-            error("The imported file '" + text + "' does not exist (looked for " + uri.toFileString() + "). An import path is relative"
+            error("The imported file '" + text + "' does not exist (looked for " + (uri.isFile() ? uri.toFileString() : uri.toString()) + "). An import path is relative"
                     + " to the importing file; correct the path or create the file.", anImport, Literals.IMPORT__IMPORT_URI,
                     IssueCodes.IMPORT_NOT_FOUND);
         }

@@ -59,8 +59,10 @@ final class Fuzzing {
             return problems.stream().anyMatch(Problem::isError);
         }
 
+        /** Whether the text was not read whole: syntax errors, or a limit of size or nesting that stopped the parser. */
         boolean hasSyntaxErrors() {
-            return problems.stream().anyMatch(p -> p.code().equals("vinfra.syntax-error"));
+            return problems.stream().anyMatch(p -> List.of("vinfra.syntax-error", "vinfra.too-deeply-nested", "vinfra.file-too-large")
+                    .contains(p.code()));
         }
     }
 
