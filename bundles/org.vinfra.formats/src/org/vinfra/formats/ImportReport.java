@@ -36,9 +36,13 @@ public final class ImportReport {
         problems.add(new Problem(at.file(), at.line(), at.column(), severity, code, excerpts(message)));
     }
 
-    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^']{61,})'|\"([^\"]{61,})\"");
+    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^'\\s][^']{59,}[^'\\s])'|\"([^\"\\s][^\"]{59,}[^\"\\s])\"");
 
-    /** A message quotes at most an excerpt of a long value or line of the file: it points to it, it never repeats the file. */
+    /**
+     * A message quotes at most an excerpt of a long value or line of the file: it points to it, it never repeats the file.
+     * A quotation starts and ends with a character that is not white space, so that the text between two quoted words
+     * ("'extends' forms a cycle ... 'a'") is never taken for one.
+     */
     static String excerpts(String message) {
         java.util.regex.Matcher quoted = LONG_QUOTE.matcher(message);
         StringBuilder result = new StringBuilder();
