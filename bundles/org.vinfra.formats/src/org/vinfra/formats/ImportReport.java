@@ -36,23 +36,9 @@ public final class ImportReport {
         problems.add(new Problem(at.file(), at.line(), at.column(), severity, code, excerpts(message)));
     }
 
-    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("'([^'\\s][^']{59,}[^'\\s])'|\"([^\"\\s][^\"]{59,}[^\"\\s])\"");
-
-    /**
-     * A message quotes at most an excerpt of a long value or line of the file: it points to it, it never repeats the file.
-     * A quotation starts and ends with a character that is not white space, so that the text between two quoted words
-     * ("'extends' forms a cycle ... 'a'") is never taken for one.
-     */
+    /** A message never repeats a file: one far longer than any message vinfra writes is cut (its start says what is wrong). */
     static String excerpts(String message) {
-        java.util.regex.Matcher quoted = LONG_QUOTE.matcher(message);
-        StringBuilder result = new StringBuilder();
-        while (quoted.find()) {
-            String quote = quoted.group().substring(0, 1);
-            String text = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
-            quoted.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(quote + org.vinfra.lang.model.Limits.excerpt(text) + quote));
-        }
-        quoted.appendTail(result);
-        return result.toString();
+        return message.length() <= 2000 ? message : message.substring(0, 1000) + "... (" + message.length() + " characters)";
     }
 
     public List<Problem> problems() {

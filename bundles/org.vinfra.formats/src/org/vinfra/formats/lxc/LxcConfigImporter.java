@@ -158,7 +158,7 @@ public final class LxcConfigImporter {
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
-                report.malformed(file, number, 1, "'" + line + "' is not a 'key = value' line of an LXC config.");
+                report.malformed(file, number, 1, "'" + org.vinfra.lang.model.Limits.excerpt(line) + "' is not a 'key = value' line of an LXC config.");
                 continue;
             }
             String key = line.substring(0, equals).trim();

@@ -61,8 +61,12 @@ final class LspCommand implements Callable<Integer> {
      * text nor the document's (LSP4J's default answer carries the exception with its stack trace).
      */
     static ResponseError internalError(Throwable failure) {
-        if (failure instanceof ResponseErrorException answer) {
-            return answer.getResponseError();
+        // a refusal the server means (a rename the model cannot take, a file with syntax errors not formatted) reaches
+        // here wrapped by Xtext's request manager: its answer is the one to give
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseErrorException answer) {
+                return answer.getResponseError();
+            }
         }
         if (System.getenv("VINFRA_DEBUG") != null) {
             failure.printStackTrace(System.err);

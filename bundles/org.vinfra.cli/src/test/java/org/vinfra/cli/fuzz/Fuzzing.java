@@ -59,10 +59,13 @@ final class Fuzzing {
             return problems.stream().anyMatch(Problem::isError);
         }
 
-        /** Whether the text was not read whole: syntax errors, or a limit of size or nesting that stopped the parser. */
+        /**
+         * Whether the parser could not read the text as it is: syntax errors, values its converters refuse (reported as
+         * vinfra.invalid-value), or a limit of size or nesting that stopped it. The formatter refuses such a text.
+         */
         boolean hasSyntaxErrors() {
-            return problems.stream().anyMatch(p -> List.of("vinfra.syntax-error", "vinfra.too-deeply-nested", "vinfra.file-too-large")
-                    .contains(p.code()));
+            return models.resourceSet().getResources().stream().anyMatch(resource -> resource instanceof org.eclipse.xtext.resource.XtextResource text
+                    && text.getParseResult() != null && text.getParseResult().hasSyntaxErrors());
         }
     }
 
