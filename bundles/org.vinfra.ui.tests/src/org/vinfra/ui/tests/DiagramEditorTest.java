@@ -65,6 +65,11 @@ class DiagramEditorTest {
     @AfterEach
     void closeAll() {
         page().closeAllEditors(false);
+        // the next test class waits for its own run in a Simulation Results view that starts empty
+        var results = page().findView(org.vinfra.ui.launch.SimulationResultsView.ID);
+        if (results != null) {
+            page().hideView(results);
+        }
         settle(200);
     }
 
