@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.vinfra.lang.workspace.AtomicFiles;
 
 /**
  * Writes generated files into a folder so that a failure leaves the previous output intact: every
@@ -41,34 +42,24 @@ public final class OutputWriter {
                 }
                 byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
                 if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    AtomicFiles.removeLeftovers(target.getParent()); // of an earlier run that was killed
                     unchanged.add(file.getKey());
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-                staged.put(temporary, target);
-                Files.write(temporary, bytes);
-                if (output.isExecutable(file.getKey())) {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-                }
+                staged.put(AtomicFiles.stage(target, bytes,
+                        output.isExecutable(file.getKey()) ? PosixFilePermissions.fromString("rwxr-xr-x") : AtomicFiles.NEW_FILE), target);
                 written.add(file.getKey());
             }
         } catch (IOException | RuntimeException e) {
-            for (Path temporary : staged.keySet()) {
-                Files.deleteIfExists(temporary);
-            }
+            staged.keySet().forEach(AtomicFiles::discard);
             throw e;
         }
         for (Map.Entry<Path, Path> move : staged.entrySet()) {
-            Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.commit(move.getKey(), move.getValue());
         }
         List<String> removed = removeStale(output, folder);
         Path manifest = folder.resolve(MANIFEST);
-        Path temporary = Files.createTempFile(folder, "." + MANIFEST, ".tmp");
-        Files.writeString(temporary, String.join("\n", output.files().keySet()) + "\n");
-        Files.move(temporary, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(manifest, String.join("\n", output.files().keySet()) + "\n");
         return new Summary(written, unchanged, removed);
     }
 

@@ -216,6 +216,7 @@ class ValidationRulesTest {
         rules().forEach(arguments -> tested.add((String) arguments.get()[0]));
         Set<String> missing = new TreeSet<>(IssueCodes.all());
         missing.removeAll(tested);
+        missing.remove(IssueCodes.INTERNAL_ERROR); // no text makes a rule fail: RuleFailureTest plants a failing rule
         assertEquals(Set.of(), missing, "rules without a test case");
     }
 

@@ -27,6 +27,8 @@ public final class IssueCodes {
     public static final String IMPORT_NOT_FOUND = PREFIX + "import-not-found";
     public static final String EXPORT_CLASH = PREFIX + "export-clash";
     public static final String SYNTAX_ERROR = PREFIX + "syntax-error";
+    /** A validation rule failed on an element (a fault of vinfra): reported there instead of stopping validation. */
+    public static final String INTERNAL_ERROR = PREFIX + "internal-error";
     public static final String INVALID_VALUE = PREFIX + "invalid-value";
 
     // hosts and hypervisors

@@ -8,6 +8,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
+import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 import org.vinfra.lang.model.Topology;
 import org.vinfra.lang.vinfra.VinfraPackage;
 
@@ -27,10 +28,29 @@ abstract class VinfraCheck extends AbstractDeclarativeValidator {
         // composed into VinfraValidator
     }
 
-    /** A rule that throws is a bug: surface it instead of silently skipping the rule. */
+    /**
+     * A rule that throws is a bug of vinfra. It is not skipped in silence (Xtext would skip a rule that throws a
+     * NullPointerException) and it does not stop validation either: the element it was checking gets a
+     * {@link IssueCodes#INTERNAL_ERROR} error that says so and what to do, the other rules run on, and the
+     * exception's text, which means nothing to a user, is printed only when {@code VINFRA_DEBUG} is set.
+     */
     @Override
     protected void handleExceptionDuringValidation(Throwable exception) throws RuntimeException {
-        throw new IllegalStateException("validation rule failed: " + exception, exception);
+        // (vinfra's rules do not use Xtext's guard(), whose GuardException would mean "does not apply")
+        EObject element = getCurrentObject();
+        String rule = getCurrentMethod() == null ? "?" : getClass().getSimpleName() + "." + getCurrentMethod().getName();
+        if (System.getenv("VINFRA_DEBUG") != null) {
+            System.err.println("vinfra: validation rule " + rule + " failed on " + element);
+            exception.printStackTrace();
+        }
+        if (element == null) {
+            return;
+        }
+        error("vinfra could not check this " + Messages.describe(element) + ": its rule '" + rule + "' failed, a fault of vinfra,"
+                + " not necessarily of your file. The other rules ran. Please report it with the file (VINFRA_DEBUG=1 prints the"
+                + " details); until it is fixed, writing this element differently may avoid it.", element,
+                element.eClass().getEStructuralFeature("name"),
+                ValidationMessageAcceptor.INSIGNIFICANT_INDEX, IssueCodes.INTERNAL_ERROR);
     }
 
     /*

@@ -46,6 +46,10 @@ class AtomicWritesKillTest {
             assertTrue(text.equals(version(true)) || text.equals(version(false)),
                     "after SIGKILL in round " + round + " the file is a mix of " + text.length() + " characters");
         }
+        AtomicFile.write(file, version(false));
+        try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of(file), left.toList(), "the next write removes what the killed writers left behind");
+        }
     }
 
     @Test
@@ -61,6 +65,13 @@ class AtomicWritesKillTest {
                             "after SIGKILL in round " + round + " " + name + " is a mix of " + text.length() + " characters");
                 }
             }
+        }
+        org.vinfra.formats.GeneratedFiles files = new org.vinfra.formats.GeneratedFiles();
+        EXPORTED.forEach(name -> files.add(name, version(true) + name));
+        org.vinfra.formats.OutputWriter.write(files, out);
+        try (java.util.stream.Stream<Path> left = Files.walk(out)) {
+            assertEquals(List.of(), left.filter(path -> path.getFileName().toString().endsWith(".tmp")).toList(),
+                    "the next generate removes what the killed writers left behind");
         }
     }
 

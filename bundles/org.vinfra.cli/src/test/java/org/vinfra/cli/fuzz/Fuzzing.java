@@ -74,6 +74,7 @@ final class Fuzzing {
         int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
         for (Problem problem : problems) {
             assertTrue(problem.code() != null && problem.code().matches("vinfra\\.[a-z0-9-]+"), () -> "no vinfra code: " + problem.format());
+            assertFalse(org.vinfra.lang.validation.IssueCodes.INTERNAL_ERROR.equals(problem.code()), () -> "a rule failed: " + problem.format());
             assertTrue(problem.line() >= 1 && problem.line() <= lines && problem.column() >= 1, () -> "not positioned in the file: " + problem.format());
             checkMessage(text, problem.message());
         }

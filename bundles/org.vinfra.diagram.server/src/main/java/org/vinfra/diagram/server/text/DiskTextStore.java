@@ -17,7 +17,7 @@ public final class DiskTextStore implements TextStore {
         if (text == null) {
             Files.deleteIfExists(file);
         } else {
-            AtomicWrite.write(file, text);
+            org.vinfra.lang.workspace.AtomicFiles.write(file, text);
         }
     }
 }
