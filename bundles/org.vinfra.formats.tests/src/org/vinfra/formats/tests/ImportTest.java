@@ -173,6 +173,36 @@ class ImportTest {
         assertEquals(1.5, container.getCgroup().getCpus());
     }
 
+    /** A fuzz finding: two stages of one name (BuildKit takes the later one for what follows) could not be written. */
+    @Test
+    void twoStagesOfOneNameBecomeTwoNamesWithTheLaterOneReferenced(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("Dockerfile");
+        Files.writeString(file, "FROM alpine:3.19 AS build\nRUN echo one > /out\nFROM alpine:3.19 AS BUILD\nRUN echo two > /out\n"
+                + "FROM scratch\nCOPY --from=build /out /out\n");
+        Importer.Result result = read(file);
+        assertFalse(result.report().hasErrors(), result.report().problems().toString());
+        assertEquals(1, result.report().problems().size(), result.report().problems().toString());
+        assertEquals(3, result.report().problems().get(0).line(), "reported at the second FROM");
+        assertTrue(result.report().problems().get(0).message().contains("line 1"), result.report().problems().get(0).message());
+        String text = result.text();
+        assertTrue(text.contains("stage build ") && text.contains("stage BUILD_2 "), text);
+        assertTrue(text.contains("from BUILD_2"), "COPY --from=build names the later stage: " + text);
+        Exports.load(text); // fails on errors
+    }
+
+    /** A fuzz finding: an lxc.cap.drop that is not a list of capability names could not be written. */
+    @Test
+    void aCapabilityListThatIsNotOneIsKeptAsWritten(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("config");
+        Files.writeString(file, "lxc.uts.name = c1\nlxc.cap.drop = mknod sys_time\nlxc.cap.drop = mkno,nosuid,mode=1777 0 0\n");
+        Importer.Result result = read(file);
+        assertFalse(result.report().hasErrors(), result.report().problems().toString());
+        Container container = (Container) model(result).getElements().get(0);
+        assertEquals(List.of("MKNOD", "SYS_TIME"), container.getDroppedCapabilities());
+        assertTrue(result.text().contains("native lxc \"lxc.cap.drop\" = \"mkno,nosuid,mode=1777 0 0\""), result.text());
+        Exports.load(result.text()); // fails on errors
+    }
+
     @Test
     void exportThenImportThenExportGivesTheSameFiles(@TempDir Path dir) throws IOException {
         Path source = Path.of(System.getProperty("vinfra.root", "../..")).resolve("examples/shop-compose.vinfra");

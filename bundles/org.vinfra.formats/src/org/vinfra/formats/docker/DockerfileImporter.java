@@ -112,6 +112,7 @@ public final class DockerfileImporter {
         List<Instruction> directiveNatives = new ArrayList<>(image.getInstructions());
         image.getInstructions().clear();
         int seen = 0;
+        Map<String, Integer> stageNames = new HashMap<>(); // lower-cased, as BuildKit compares them: the line declaring each
         EList<Instruction> target = null;
         Stage stage = null;
         for (DockerfileParser.Instruction instruction : instructions) {
@@ -127,6 +128,18 @@ public final class DockerfileImporter {
                         report.unsupported(at, "The stage name '" + stageName + "' is not a valid .vinfra name; it is imported as '" + modelName
                                 + "', and exporting gives the new name.");
                     }
+                    String unique = modelName;
+                    for (int n = 2; stageNames.containsKey(unique.toLowerCase(Locale.ROOT)); n++) {
+                        unique = modelName + "_" + n;
+                    }
+                    if (!unique.equals(modelName)) {
+                        report.unsupported(at, "A stage named '" + stageName + "' is declared already, on line "
+                                + stageNames.get(modelName.toLowerCase(Locale.ROOT)) + "; BuildKit then takes the later stage for what follows"
+                                + " (undefined behaviour, its DuplicateStageName check warns). It is imported as '" + unique
+                                + "', with what follows pointing to it, and exporting gives the new name. Give each stage a name of its own.");
+                        modelName = unique;
+                    }
+                    stageNames.put(modelName.toLowerCase(Locale.ROOT), instruction.line());
                     stage.setName(modelName);
                     setBase(stage, from, at);
                     stage.setPlatform(from.platform);

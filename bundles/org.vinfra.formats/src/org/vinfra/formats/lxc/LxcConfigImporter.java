@@ -215,6 +215,11 @@ public final class LxcConfigImporter {
         return distribution == null ? null : distribution + (release == null ? "" : ":" + release);
     }
 
+    /** Whether a value is a list of capability names (sys_admin, mknod...), as the language writes them. */
+    private static boolean capabilities(String value) {
+        return value.trim().matches("[A-Za-z_][A-Za-z0-9_]*(\\s+[A-Za-z_][A-Za-z0-9_]*)*");
+    }
+
     private static void keep(Container container, Line line) {
         container.getNatives().add(Natives.of(NativeFormat.LXC, line.key(), line.value()));
     }
@@ -265,17 +270,21 @@ public final class LxcConfigImporter {
             }
             case "lxc.mount.entry" -> mount(container, line);
             case "lxc.cap.keep" -> {
-                for (String capability : value.split("\\s+")) {
-                    if (!capability.isEmpty()) {
+                if (capabilities(value)) {
+                    for (String capability : value.trim().split("\\s+")) {
                         container.getCapabilities().add(capability.toUpperCase(Locale.ROOT));
                     }
+                } else {
+                    keep(container, line); // not a list of capability names: kept as written, for LXC to judge
                 }
             }
             case "lxc.cap.drop" -> {
-                for (String capability : value.split("\\s+")) {
-                    if (!capability.isEmpty()) {
+                if (capabilities(value)) {
+                    for (String capability : value.trim().split("\\s+")) {
                         container.getDroppedCapabilities().add(capability.toUpperCase(Locale.ROOT));
                     }
+                } else {
+                    keep(container, line); // not a list of capability names: kept as written, for LXC to judge
                 }
             }
             case "lxc.start.auto" -> {
