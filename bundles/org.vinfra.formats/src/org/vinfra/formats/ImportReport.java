@@ -11,6 +11,17 @@ public final class ImportReport {
 
     private final List<Problem> problems = new ArrayList<>();
 
+    /**
+     * Why a value was refused, in vinfra's words: the message of a reader's exception, except for Java's number
+     * parsers, which say "For input string: ...".
+     */
+    public static String reason(IllegalArgumentException e) {
+        if (e instanceof NumberFormatException) {
+            return "not a number this setting takes (a whole number such as 3 or 512, or a decimal such as 1.5 where fractions make sense)";
+        }
+        return e.getMessage();
+    }
+
     public void unsupported(Path file, int line, int column, String message) {
         problems.add(new Problem(file, line, column, Problem.Severity.WARNING, ImportCodes.UNSUPPORTED, excerpts(message)));
     }

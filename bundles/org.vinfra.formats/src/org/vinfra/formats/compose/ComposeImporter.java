@@ -542,7 +542,7 @@ public final class ComposeImporter {
             } catch (ImportException e) {
                 report.malformed(e);
             } catch (IllegalArgumentException e) {
-                report.malformed(value.at(), "'" + entry.getKey() + "' of service '" + service.getName() + "': " + e.getMessage());
+                report.malformed(value.at(), "'" + entry.getKey() + "' of service '" + service.getName() + "': " + ImportReport.reason(e));
             }
         }
         if (!shared.isEmpty()) {

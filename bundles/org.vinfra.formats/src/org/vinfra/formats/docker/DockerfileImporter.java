@@ -595,7 +595,7 @@ public final class DockerfileImporter {
             try {
                 port = ComposeValues.exposedPort(words[i]);
             } catch (IllegalArgumentException e) {
-                throw new ImportException(at, "EXPOSE: " + e.getMessage());
+                throw new ImportException(at, "EXPOSE: " + ImportReport.reason(e));
             }
             boolean written = words[i].contains("/");
             if (i == 0) {
@@ -661,7 +661,7 @@ public final class DockerfileImporter {
                     default -> throw new NotExpressible();
                 }
             } catch (IllegalArgumentException e) {
-                throw new ImportException(at, "HEALTHCHECK --" + flag + "=" + value + ": " + e.getMessage());
+                throw new ImportException(at, "HEALTHCHECK --" + flag + "=" + value.strip() + ": " + ImportReport.reason(e));
             }
         }
         String[] split = arguments.split("\\s+", 2);

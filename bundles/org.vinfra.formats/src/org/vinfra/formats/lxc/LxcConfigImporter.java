@@ -98,7 +98,7 @@ public final class LxcConfigImporter {
             try {
                 read(container, line, file, report, names);
             } catch (IllegalArgumentException e) {
-                report.malformed(file, line.number(), 1, line.key() + ": " + e.getMessage());
+                report.malformed(file, line.number(), 1, line.key() + ": " + ImportReport.reason(e));
             }
         }
         if (container.getName() == null) {

@@ -67,6 +67,10 @@ class LanguageServerPositionsTest {
         // answered, not failed: past the end of a line and of the document
         server.hover(new HoverParams(document, new Position(1, 500))).get(30, TimeUnit.SECONDS);
         assertNotNull(server.references(new ReferenceParams(document, new Position(500, 3), new ReferenceContext(true))).get(30, TimeUnit.SECONDS));
+        // range formatting (a fuzz finding): a range past the end of a line formats up to the line's end
+        org.eclipse.lsp4j.DocumentRangeFormattingParams range = new org.eclipse.lsp4j.DocumentRangeFormattingParams(document,
+                new org.eclipse.lsp4j.FormattingOptions(4, false), new Range(new Position(0, 0), new Position(1, 500)));
+        assertNotNull(server.rangeFormatting(range).get(30, TimeUnit.SECONDS));
         server.shutdown().get(30, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,8 @@
 package org.vinfra.lang.ide.server;
 
+import org.eclipse.xtext.util.TextRegion;
+import org.eclipse.xtext.util.ITextRegion;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.xtext.ide.server.Document;
@@ -39,6 +42,17 @@ public class ClampingDocument extends Document {
             lineEnd = text.length();
         }
         return lineStart + Math.min(character, lineEnd - lineStart);
+    }
+
+    /**
+     * @return the region between the range's clamped start and end (range formatting asks for it; Xtext's own
+     *         walks the text and throws past the end of a line)
+     */
+    @Override
+    public ITextRegion getTextRegion(Range range) {
+        int start = getOffSet(range.getStart());
+        int end = getOffSet(range.getEnd());
+        return new TextRegion(Math.min(start, end), Math.abs(end - start));
     }
 
     /** @return the position of the offset, clamped into 0 .. length */
