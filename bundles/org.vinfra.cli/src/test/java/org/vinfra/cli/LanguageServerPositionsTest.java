@@ -68,9 +68,15 @@ class LanguageServerPositionsTest {
         server.hover(new HoverParams(document, new Position(1, 500))).get(30, TimeUnit.SECONDS);
         assertNotNull(server.references(new ReferenceParams(document, new Position(500, 3), new ReferenceContext(true))).get(30, TimeUnit.SECONDS));
         // range formatting (a fuzz finding): a range past the end of a line formats up to the line's end
+        change(server, uri, 5, null, "host a {\n\tmemory 1 GiB\n}\n");
         org.eclipse.lsp4j.DocumentRangeFormattingParams range = new org.eclipse.lsp4j.DocumentRangeFormattingParams(document,
                 new org.eclipse.lsp4j.FormattingOptions(4, false), new Range(new Position(0, 0), new Position(1, 500)));
         assertNotNull(server.rangeFormatting(range).get(30, TimeUnit.SECONDS));
+        // formatting an emptied document (a fuzz finding): nothing to do, not a failure
+        change(server, uri, 6, null, "");
+        assertEquals(List.of(), server.rangeFormatting(range).get(30, TimeUnit.SECONDS));
+        assertEquals(List.of(), server.formatting(new org.eclipse.lsp4j.DocumentFormattingParams(document,
+                new org.eclipse.lsp4j.FormattingOptions(4, false))).get(30, TimeUnit.SECONDS));
         server.shutdown().get(30, TimeUnit.SECONDS);
     }
 

@@ -33,6 +33,9 @@ public class VinfraFormattingService extends FormattingService {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,
                     resource.getURI().lastSegment() + " is not formatted: " + e.getMessage(), null));
         }
+        if (resource.getContents().isEmpty()) {
+            return List.of(); // an empty text (or only spaces): nothing to format, and Xtext's region access fails on it
+        }
         return super.format(resource, document, offset, length, options);
     }
 }
