@@ -130,6 +130,23 @@ public class ModelSet {
         return resource;
     }
 
+    /**
+     * The models of the given files, then those of every file they import, in the order they were
+     * loaded: what a simulation runs (a VM's hosts may be declared in an imported file). Call after
+     * {@link #validate()} (or any linking), which loads the imported files.
+     */
+    public List<Model> modelsWithImports() {
+        List<Model> models = models();
+        if (resourceSet != null) {
+            for (Resource resource : List.copyOf(resourceSet.getResources())) {
+                if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model && !models.contains(model)) {
+                    models.add(model);
+                }
+            }
+        }
+        return models;
+    }
+
     public List<Model> models() {
         List<Model> models = new ArrayList<>();
         for (XtextResource resource : given.values()) {

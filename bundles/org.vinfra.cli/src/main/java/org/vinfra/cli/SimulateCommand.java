@@ -3,7 +3,6 @@ package org.vinfra.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Stack;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.emf.ecore.resource.Resource;
 import org.vinfra.lang.model.Units;
 import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.workspace.ModelSet;
@@ -95,7 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("vinfra: " + errors + (errors == 1 ? " error" : " errors") + " in the models: nothing simulated");
             return VinfraCli.MODEL_ERRORS;
         }
-        List<Model> simulated = simulated(models);
+        List<Model> simulated = models.modelsWithImports();
         if (!sweeps.isEmpty()) {
             return sweep(simulated, seconds, out, err);
         }
@@ -130,17 +128,6 @@ final class SimulateCommand implements Callable<Integer> {
         boolean failing = "error".equals(failOn) && result.count(SimulationResult.Severity.ERROR) > 0
                 || "warning".equals(failOn) && result.problems().stream().anyMatch(p -> p.severity() != SimulationResult.Severity.INFO);
         return failing ? VinfraCli.MODEL_ERRORS : VinfraCli.OK;
-    }
-
-    /** What is simulated: the given files and every file they import (a VM's hosts may be declared in another file). */
-    private static List<Model> simulated(ModelSet models) {
-        List<Model> all = new ArrayList<>(models.models());
-        for (Resource resource : models.resourceSet().getResources()) {
-            if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model && !all.contains(model)) {
-                all.add(model);
-            }
-        }
-        return all;
     }
 
     /** The what-if sweep: one run per combination, in parallel, one table (text), one page (html) or one document (json). */

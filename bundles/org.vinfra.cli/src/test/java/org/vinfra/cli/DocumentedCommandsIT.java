@@ -91,7 +91,10 @@ class DocumentedCommandsIT {
         String text = command.text().replace("/tmp/", scratch + "/");
         for (int round = 1; round <= runs; round++) {
             Path log = Files.createTempFile("vinfra-doc-command", ".log");
-            Process process = new ProcessBuilder("bash", "-c", text).directory(Cli.root().toFile())
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", text).directory(Cli.root().toFile());
+            // the jar this build packaged, never a build of ./vinfra's own inside this one
+            builder.environment().put("VINFRA_NO_REBUILD", "1");
+            Process process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
@@ -113,7 +116,9 @@ class DocumentedCommandsIT {
      * URL as its first line, answer that URL (token included) with the page, and stop cleanly when terminated.
      */
     private static void serve(DocumentedCommand command) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "exec " + command.text()).directory(Cli.root().toFile())
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec " + command.text()).directory(Cli.root().toFile());
+        builder.environment().put("VINFRA_NO_REBUILD", "1");
+        Process process = builder
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {

@@ -64,7 +64,8 @@ public class SimulateMojo extends AbstractVinfraMojo {
             return;
         }
         ModelSet models = loadAndValidate(files, false);
-        SimulationResult result = new StackSimulation(ModelToSimulation.map(models.models()), SimulationOptions.defaults(seconds).withJitter(seed, 0))
+        // the files they import too, as ./vinfra simulate does: a VM's hosts may be declared in a shared file
+        SimulationResult result = new StackSimulation(ModelToSimulation.map(models.modelsWithImports()), SimulationOptions.defaults(seconds).withJitter(seed, 0))
                 .run(null);
         try {
             Files.createDirectories(reportDirectory.toPath());
