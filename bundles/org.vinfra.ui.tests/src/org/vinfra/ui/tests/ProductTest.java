@@ -1,0 +1,228 @@
+package org.vinfra.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vinfra.ui.tests.Ui.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.console.ConsolePlugin;
+import org.eclipse.ui.console.IConsole;
+import org.eclipse.ui.console.TextConsole;
+import org.eclipse.ui.navigator.CommonNavigator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product as its users meet it: the name and the window title, the vinfra perspective (opened
+ * from Window > Perspective), a Help menu whose entries all work, and Run As > vinfra Simulation from
+ * the Project Explorer's context menu and from the Run menu. Screenshots: target/screenshots/product-*.png.
+ */
+class ProductTest {
+
+    static final String PERSPECTIVE = "org.vinfra.ui.perspective";
+    static final String PROJECT_EXPLORER = "org.eclipse.ui.navigator.ProjectExplorer";
+
+    private IProject project;
+
+    @BeforeAll
+    static void window() {
+        Workbench.maximize();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        IWorkbenchPage page = Workbench.page();
+        page.closeAllEditors(false);
+        IViewReference results = page.findViewReference("org.vinfra.ui.simulationResults");
+        if (results != null) {
+            page.hideView(results);
+        }
+        ILaunchManager launches = DebugPlugin.getDefault().getLaunchManager();
+        for (ILaunch launch : launches.getLaunches()) {
+            if (launch.isTerminated()) {
+                launches.removeLaunch(launch);
+            }
+        }
+        for (ILaunchConfiguration configuration : launches.getLaunchConfigurations()) {
+            configuration.delete();
+        }
+        if (project != null && project.exists()) {
+            project.delete(true, true, null);
+        }
+    }
+
+    @Test
+    void theProductIsVinfraAndOpensInTheVinfraPerspective() {
+        assertEquals("vinfra", Platform.getProduct().getName());
+        assertEquals("org.vinfra.ui.product", Platform.getProduct().getId());
+        assertEquals(PERSPECTIVE, PlatformUI.getWorkbench().getPerspectiveRegistry().getDefaultPerspective(),
+                "the product's first perspective is vinfra's");
+        String title = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getText();
+        assertTrue(title.endsWith("vinfra") && !title.contains("Eclipse"), "the window is vinfra's: " + title);
+
+        drive(60_000, () -> {
+            menuBar("Window", "Perspective", "Open Perspective", "Other...");
+            Shell dialog = shell("Open Perspective");
+            Table table = await("the perspectives", 10_000, () -> find(dialog, Table.class, t -> t.getItemCount() > 0));
+            TableItem vinfra = await("the vinfra perspective is listed", 5_000, () -> {
+                for (TableItem item : table.getItems()) {
+                    if (item.getText().startsWith("vinfra")) {
+                        return item;
+                    }
+                }
+                return null;
+            });
+            Ui.click(ui(() -> {
+                var bounds = vinfra.getBounds();
+                return table.toDisplay(bounds.x + 20, bounds.y + bounds.height / 2);
+            }), 1);
+            screenshot("product-1-open-perspective");
+            press(dialog, "Open");
+            awaitClosed(dialog, 10_000);
+        });
+        IWorkbenchPage page = Workbench.page();
+        assertEquals(PERSPECTIVE, page.getPerspective().getId());
+        for (String view : List.of(PROJECT_EXPLORER, "org.eclipse.ui.views.ContentOutline", "org.eclipse.ui.views.PropertySheet",
+                "org.eclipse.ui.views.ProblemView", "org.eclipse.ui.console.ConsoleView", "org.vinfra.ui.simulationResults")) {
+            assertNotNull(page.findViewReference(view), view + " is in the vinfra perspective");
+        }
+        drive(30_000, () -> {
+            List<String> run = menuBarItems("Run");
+            assertTrue(run.contains("Run As") && run.contains("Run Configurations..."), "a Run menu: " + run);
+            assertTrue(ui(() -> runToolItem() != null), "a Run button in the toolbar");
+        });
+        Workbench.screenshot("product-2-vinfra-perspective");
+    }
+
+    @Test
+    void everyHelpEntryWorks() {
+        drive(60_000, () -> {
+            List<String> help = menuBarItems("Help");
+            assertFalse(help.stream().anyMatch(label -> label.startsWith("Cheat Sheets") || label.startsWith("Welcome")),
+                    "no entries of bundles the product does not have: " + help);
+            assertTrue(help.contains("About vinfra"), "About names the product: " + help);
+            assertTrue(help.contains("Help Contents"), help.toString());
+            menuBar("Help", "Help Contents");
+            await("the guide opens", 10_000, () -> Workbench.page().getActiveEditor() != null
+                    && "eclipse.md".equals(Workbench.page().getActiveEditor().getEditorInput().getName()));
+            screenshot("product-3-help-contents");
+            menuBar("Help", "About vinfra");
+            Shell about = shell("About vinfra");
+            screenshot("product-4-about");
+            press(about, "Close");
+            awaitClosed(about, 5_000);
+        });
+        String guide = Workbench.document((org.eclipse.ui.texteditor.ITextEditor) Workbench.page().getActiveEditor()).get();
+        assertTrue(guide.contains("Run As") && guide.contains("Generate Now"), "the guide to the IDE");
+    }
+
+    @Test
+    void runAsVinfraSimulationFromTheProjectExplorerAndTheRunMenu() throws Exception {
+        project = Workbench.project("run-as");
+        IFile hosts = Workbench.file(project, "hosts.vinfra", EditorTest.HOSTS);
+        Workbench.file(project, "vms.vinfra", EditorTest.VMS);
+        Workbench.build();
+        CommonNavigator explorer = (CommonNavigator) Workbench.page().showView(PROJECT_EXPLORER);
+        explorer.getCommonViewer().expandToLevel(project, 1);
+        Workbench.settle(300);
+        Tree tree = explorer.getCommonViewer().getTree();
+        int before = simulations().size();
+
+        drive(120_000, () -> {
+            TreeItem file = treeItem(tree, "vms.vinfra");
+            Ui.click(file, 1);
+            await("vms.vinfra is selected", 5_000, () -> tree.getSelectionCount() == 1 && tree.getSelection()[0].getText().startsWith("vms.vinfra"));
+            Ui.click(file, 3);
+            Menu menu = await("the context menu", 5_000, tree::getMenu);
+            sleep(500);
+            screenshot("product-5-context-menu");
+            choose(menu, "Run As", "vinfra Simulation");
+            hide(menu);
+            await("the simulation ran", 60_000, () -> simulations().size() == before + 1 && completedRuns() == 1);
+            screenshot("product-6-run-as-explorer");
+
+            menuBar("Run", "Run As", "vinfra Simulation");
+            await("the simulation ran again, from the Run menu", 60_000, () -> simulations().size() == before + 2 && completedRuns() == 2);
+        });
+        List<ILaunch> runs = simulations();
+        assertEquals(before + 2, runs.size(), "one run from the context menu, one from the Run menu");
+        for (ILaunch run : runs) {
+            assertEquals("/run-as/vms.vinfra", run.getLaunchConfiguration().getAttribute(org.vinfra.ui.launch.SimulationLaunch.FILE, ""), "the selected file is simulated");
+        }
+        Workbench.screenshot("product-7-run-as-run-menu");
+        assertTrue(hosts.exists());
+    }
+
+    private static ToolItem runToolItem() {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        List<ToolBar> bars = new ArrayList<>();
+        collect(shell, bars);
+        for (ToolBar bar : bars) {
+            for (ToolItem item : bar.getItems()) {
+                String tip = item.getToolTipText();
+                if (tip != null && (tip.equals("Run") || tip.startsWith("Run "))) {
+                    return item;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void collect(org.eclipse.swt.widgets.Control control, List<ToolBar> bars) {
+        if (control instanceof ToolBar bar) {
+            bars.add(bar);
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                collect(child, bars);
+            }
+        }
+    }
+
+    static List<ILaunch> simulations() {
+        List<ILaunch> runs = new ArrayList<>();
+        for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+            try {
+                if (launch.getLaunchConfiguration() != null && "org.vinfra.ui.simulation".equals(launch.getLaunchConfiguration().getType().getIdentifier())) {
+                    runs.add(launch);
+                }
+            } catch (org.eclipse.core.runtime.CoreException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return runs;
+    }
+
+    /** How many runs of run-as/vms.vinfra its console reports as completed (a console per file, each run appended). */
+    private static int completedRuns() {
+        for (IConsole each : ConsolePlugin.getDefault().getConsoleManager().getConsoles()) {
+            if (each.getName().endsWith("run-as/vms.vinfra") && each instanceof TextConsole text) {
+                return text.getDocument().get().split("vinfra: completed", -1).length - 1;
+            }
+        }
+        return 0;
+    }
+}
