@@ -78,7 +78,7 @@ class ImportExportTest {
         Path broken = Files.writeString(outside.resolve("broken.yaml"), "services:\n  web:\n    image: [nginx\n");
         Path compose = Files.writeString(outside.resolve("compose.yaml"), """
                 services:
-                  host:
+                  web.frontend:
                     image: nginx:1.27
                     ports:
                       - "8080:80"
@@ -100,7 +100,7 @@ class ImportExportTest {
             typeInto(files, compose.toString());
             String where = await("the approximation is listed", 20_000, () -> {
                 for (org.eclipse.swt.widgets.TableItem item : problems.getItems()) {
-                    if (item.getText(2).contains("'host'")) {
+                    if (item.getText(2).contains("'web.frontend'")) {
                         return item.getText(0);
                     }
                 }

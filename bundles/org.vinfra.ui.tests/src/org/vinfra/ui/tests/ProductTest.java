@@ -102,6 +102,13 @@ class ProductTest {
             screenshot("product-1-open-perspective");
             press(dialog, "Open");
             awaitClosed(dialog, 10_000);
+            // the perspective as the product lays it out (tests before may have closed some of its views)
+            menuBar("Window", "Perspective", "Reset Perspective...");
+            Shell reset = shell("Reset Perspective");
+            press(reset, ui(() -> find(reset, org.eclipse.swt.widgets.Button.class, b -> b.getText().replace("&", "").startsWith("Reset")) != null)
+                    ? ui(() -> find(reset, org.eclipse.swt.widgets.Button.class, b -> b.getText().replace("&", "").startsWith("Reset")).getText().replace("&", ""))
+                    : "OK");
+            awaitClosed(reset, 10_000);
         });
         IWorkbenchPage page = Workbench.page();
         assertEquals(PERSPECTIVE, page.getPerspective().getId());
@@ -149,7 +156,23 @@ class ProductTest {
         explorer.getCommonViewer().expandToLevel(project, 1);
         Workbench.settle(300);
         Tree tree = explorer.getCommonViewer().getTree();
-        int before = simulations().size();
+        List<ILaunch> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.eclipse.debug.core.ILaunchListener listener = new org.eclipse.debug.core.ILaunchListener() {
+            @Override
+            public void launchAdded(ILaunch launch) {
+                runs.add(launch);
+            }
+
+            @Override
+            public void launchRemoved(ILaunch launch) {
+            }
+
+            @Override
+            public void launchChanged(ILaunch launch) {
+            }
+        };
+        DebugPlugin.getDefault().getLaunchManager().addLaunchListener(listener);
+        try {
 
         drive(120_000, () -> {
             TreeItem file = treeItem(tree, "vms.vinfra");
@@ -161,14 +184,18 @@ class ProductTest {
             screenshot("product-5-context-menu");
             choose(menu, "Run As", "vinfra Simulation");
             hide(menu);
-            await("the simulation ran", 60_000, () -> simulations().size() == before + 1 && completedRuns() == 1);
+            await("the simulation ran", 60_000, () -> runs.size() == 1 && completedRuns() == 1);
             screenshot("product-6-run-as-explorer");
 
+            Ui.click(treeItem(tree, "vms.vinfra"), 1); // the run opened views: the file is selected again, in the explorer
+            await("the explorer is active", 5_000, () -> Workbench.page().getActivePart() instanceof CommonNavigator);
             menuBar("Run", "Run As", "vinfra Simulation");
-            await("the simulation ran again, from the Run menu", 60_000, () -> simulations().size() == before + 2 && completedRuns() == 2);
+            await("the simulation ran again, from the Run menu", 60_000, () -> runs.size() == 2 && completedRuns() == 2);
         });
-        List<ILaunch> runs = simulations();
-        assertEquals(before + 2, runs.size(), "one run from the context menu, one from the Run menu");
+        } finally {
+            DebugPlugin.getDefault().getLaunchManager().removeLaunchListener(listener);
+        }
+        assertEquals(2, runs.size(), "one run from the context menu, one from the Run menu");
         for (ILaunch run : runs) {
             assertEquals("/run-as/vms.vinfra", run.getLaunchConfiguration().getAttribute(org.vinfra.ui.launch.SimulationLaunch.FILE, ""), "the selected file is simulated");
         }
@@ -200,20 +227,6 @@ class ProductTest {
                 collect(child, bars);
             }
         }
-    }
-
-    static List<ILaunch> simulations() {
-        List<ILaunch> runs = new ArrayList<>();
-        for (ILaunch launch : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-            try {
-                if (launch.getLaunchConfiguration() != null && "org.vinfra.ui.simulation".equals(launch.getLaunchConfiguration().getType().getIdentifier())) {
-                    runs.add(launch);
-                }
-            } catch (org.eclipse.core.runtime.CoreException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return runs;
     }
 
     /** How many runs of run-as/vms.vinfra its console reports as completed (a console per file, each run appended). */

@@ -51,6 +51,17 @@ final class Ui {
                 script.run();
             } catch (Throwable e) {
                 failure.set(e);
+                // a dialog left open would keep the UI thread in its modal loop: close what the steps opened
+                ui(() -> {
+                    Workbench.screenshot("failed-" + e.getClass().getSimpleName());
+                    Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
+                            : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+                    for (Shell shell : display().getShells()) {
+                        if (shell != main && !shell.isDisposed() && shell.isVisible() && shell.getParent() != null) {
+                            shell.close();
+                        }
+                    }
+                });
             }
         }, "vinfra-ui-driver");
         driver.setDaemon(true);

@@ -103,7 +103,8 @@ public final class GenerateHandler extends AbstractHandler {
             }
         }
         String details = text.toString();
-        try (MessageConsoleStream out = console().newMessageStream()) {
+        // with errors, the Problems view comes to the front, not the console
+        try (MessageConsoleStream out = console(outcome.errors() == 0).newMessageStream()) {
             out.println(line);
             out.print(details);
         } catch (java.io.IOException e) {
@@ -126,17 +127,25 @@ public final class GenerateHandler extends AbstractHandler {
 
     /** The "vinfra Generate" console (what Generate Now and File > Export wrote), created on first use and brought to the front. */
     public static MessageConsole console() {
+        return console(true);
+    }
+
+    private static MessageConsole console(boolean show) {
         var manager = ConsolePlugin.getDefault().getConsoleManager();
+        MessageConsole found = null;
         for (IConsole each : manager.getConsoles()) {
             if (CONSOLE.equals(each.getName()) && each instanceof MessageConsole console) {
-                manager.showConsoleView(console);
-                return console;
+                found = console;
             }
         }
-        MessageConsole console = new MessageConsole(CONSOLE, null);
-        manager.addConsoles(new IConsole[] { console });
-        manager.showConsoleView(console);
-        return console;
+        if (found == null) {
+            found = new MessageConsole(CONSOLE, null);
+            manager.addConsoles(new IConsole[] { found });
+        }
+        if (show) {
+            manager.showConsoleView(found);
+        }
+        return found;
     }
 
     private static void status(IWorkbenchWindow window, String message) {

@@ -9,8 +9,8 @@ import org.vinfra.ui.launch.SimulationResultsView;
 
 /**
  * The vinfra perspective, the product's first: the Project Explorer on the left, the editors in the
- * middle, the Outline and the Properties on the right, the Problems, the Console and the Simulation
- * Results below; the Run menu and the Run toolbar (the debug UI's launch action set).
+ * middle, the Outline on the right, the Problems, the Console, the Simulation Results and the
+ * Properties below; the Run menu and the Run toolbar (the debug UI's launch action set).
  */
 public final class VinfraPerspective implements IPerspectiveFactory {
 
@@ -25,12 +25,11 @@ public final class VinfraPerspective implements IPerspectiveFactory {
         left.addView(PROJECT_EXPLORER);
         IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.75f, editors);
         right.addView(IPageLayout.ID_OUTLINE);
-        IFolderLayout rightBottom = layout.createFolder("rightBottom", IPageLayout.BOTTOM, 0.55f, "right");
-        rightBottom.addView(IPageLayout.ID_PROP_SHEET);
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.7f, editors);
         bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
         bottom.addView(IConsoleConstants.ID_CONSOLE_VIEW);
         bottom.addView(SimulationResultsView.ID);
+        bottom.addView(IPageLayout.ID_PROP_SHEET);
 
         layout.addActionSet(IDebugUIConstants.LAUNCH_ACTION_SET);
         layout.addActionSet(IPageLayout.ID_NAVIGATE_ACTION_SET);

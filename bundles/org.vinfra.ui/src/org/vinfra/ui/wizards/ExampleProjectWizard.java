@@ -27,7 +27,7 @@ import org.vinfra.ui.VinfraUi;
 import org.vinfra.ui.builder.VinfraNature;
 
 /**
- * File > New > Example > vinfra Course Labs: a project with the course's labs (the WordPress compose
+ * File > New > Other... > vinfra > vinfra Course Labs: a project with the course's labs (the WordPress compose
  * deployment, an Apache image, an LXC container, a KVM server with SR-IOV, a VirtualBox laptop lab,
  * a simulation lab and a multi-file model), validated and exported by the vinfra builder.
  */

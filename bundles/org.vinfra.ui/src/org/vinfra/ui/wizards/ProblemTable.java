@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.vinfra.lang.workspace.Problem;
@@ -16,6 +17,7 @@ import org.vinfra.lang.workspace.Problem;
 final class ProblemTable {
 
     private final Table table;
+    private final Text details;
 
     ProblemTable(Composite parent, int columns) {
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -25,6 +27,15 @@ final class ProblemTable {
         column("Where", 170);
         column("Code", 150);
         column("Problem", 600);
+        // the whole message of the selected problem: the table's column cuts long ones
+        details = new Text(parent, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).span(columns, 1).hint(600, 60).applyTo(details);
+        table.addListener(SWT.Selection, e -> showDetails());
+    }
+
+    private void showDetails() {
+        TableItem[] selected = table.getSelection();
+        details.setText(selected.length == 1 && selected[0].getData() instanceof Problem problem ? problem.format() : "");
     }
 
     private void column(String title, int width) {
@@ -43,6 +54,10 @@ final class ProblemTable {
             item.setText(new String[] { problem.file().getFileName() + ":" + problem.line() + ":" + problem.column(), problem.code(), problem.message() });
             item.setData(problem);
         }
+        if (table.getItemCount() > 0) {
+            table.setSelection(0);
+        }
+        showDetails();
     }
 
     Table table() {
