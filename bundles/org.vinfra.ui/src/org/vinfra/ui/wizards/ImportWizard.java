@@ -192,6 +192,9 @@ public final class ImportWizard extends Wizard implements IImportWizard {
                 return;
             }
             Path first = chosen.get(0);
+            if (first.getFileName() == null) {
+                return; // "/" while its path is being typed
+            }
             String base = first.getFileName().toString().replaceFirst("(?i)\\.(ya?ml|dockerfile|containerfile|conf)$", "");
             if (base.equalsIgnoreCase("compose") || base.equalsIgnoreCase("docker-compose") || base.equalsIgnoreCase("config")
                     || base.equalsIgnoreCase("dockerfile") || base.equalsIgnoreCase("containerfile")) {
