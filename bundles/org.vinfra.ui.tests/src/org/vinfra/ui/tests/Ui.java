@@ -121,7 +121,8 @@ final class Ui {
                 return value;
             }
             if (System.currentTimeMillis() > end) {
-                ui(() -> Workbench.screenshot("timed-out-" + what.replaceAll("[^A-Za-z0-9]+", "-")));
+                String name = what.replaceAll("[^A-Za-z0-9]+", "-");
+                ui(() -> Workbench.screenshot("timed-out-" + name.substring(0, Math.min(80, name.length()))));
                 fail("timed out after " + timeoutMs + " ms waiting until " + what + "; open shells: " + ui(Ui::shellTitles));
             }
             sleep(50);

@@ -287,8 +287,8 @@ public final class ImportWizard extends Wizard implements IImportWizard {
                 return;
             }
             if (warnings > 0) {
-                setMessage(warnings + (warnings == 1 ? " setting is" : " settings are") + " approximated (listed below, kept as native settings and"
-                        + " exported again); press Finish to write " + target.getFullPath() + ".", IMessageProvider.WARNING);
+                setMessage(warnings + (warnings == 1 ? " thing is" : " things are") + " approximated (listed below: each says what the model"
+                        + " keeps instead); press Finish to write " + target.getFullPath() + ".", IMessageProvider.WARNING);
             } else {
                 setMessage("Everything maps onto the language; press Finish to write " + target.getFullPath() + ".");
             }
