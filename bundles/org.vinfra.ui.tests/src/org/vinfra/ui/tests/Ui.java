@@ -159,7 +159,7 @@ final class Ui {
 
     /** Opens the menu bar's menus along the path and chooses the last item: {@code menu("File", "New", "Other...")}. */
     static void menuBar(String... path) {
-        Menu bar = ui(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getMenuBar());
+        Menu bar = ui(() -> PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell().getMenuBar());
         choose(bar, path);
     }
 
