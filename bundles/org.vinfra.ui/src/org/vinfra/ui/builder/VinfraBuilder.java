@@ -35,6 +35,16 @@ import org.vinfra.ui.preferences.VinfraPreferences;
 public final class VinfraBuilder extends IncrementalProjectBuilder {
 
     public static final String ID = "org.vinfra.ui.builder";
+
+    /**
+     * What one validation and export of a project did: the number of errors and warnings marked, and
+     * what was written into the output folder (null when nothing was exported: errors, exports off,
+     * or the output could not be written, which a project marker then explains).
+     *
+     * @param output the output folder in the workspace
+     */
+    public record Outcome(int errors, int warnings, OutputWriter.Summary written, IFolder output) {
+    }
     /** The marker on the project when its output could not be written. */
     static final String OUTPUT_PROBLEM = "vinfra.output";
 
@@ -44,10 +54,18 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
         if (delta != null && !touchesModels(delta)) {
             return null;
         }
-        SubMonitor progress = SubMonitor.convert(monitor, "vinfra: validating " + getProject().getName(), 3);
-        List<IFile> files = modelFiles(getProject());
-        buildFiles(getProject(), files, progress);
+        generate(getProject(), VinfraPreferences.exportOnBuild(), monitor);
         return null;
+    }
+
+    /**
+     * Validates every .vinfra file of the project together, replaces their problem markers and, when
+     * there is no error and {@code export} is set, exports them into the output folder: what the
+     * builder does on save, and what vinfra > Generate Now does at once.
+     */
+    public static Outcome generate(IProject project, boolean export, IProgressMonitor monitor) throws CoreException {
+        SubMonitor progress = SubMonitor.convert(monitor, "vinfra: validating " + project.getName(), 3);
+        return buildFiles(project, modelFiles(project), export, progress);
     }
 
     @Override
@@ -67,7 +85,7 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
     }
 
     /** The .vinfra files of a project, outside the output folder and derived resources. */
-    static List<IFile> modelFiles(IProject project) throws CoreException {
+    public static List<IFile> modelFiles(IProject project) throws CoreException {
         List<IFile> files = new ArrayList<>();
         IFolder output = project.getFolder(VinfraPreferences.outputFolder());
         project.accept(resource -> {
@@ -82,10 +100,11 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
         return files;
     }
 
-    private static void buildFiles(IProject project, List<IFile> files, SubMonitor progress) throws CoreException {
+    private static Outcome buildFiles(IProject project, List<IFile> files, boolean exportWanted, SubMonitor progress) throws CoreException {
         project.deleteMarkers(ProblemMarkers.TYPE, true, IResource.DEPTH_INFINITE);
+        IFolder outputFolder = project.getFolder(VinfraPreferences.outputFolder());
         if (files.isEmpty()) {
-            return;
+            return new Outcome(0, 0, null, outputFolder);
         }
         Map<Path, IFile> byPath = new HashMap<>();
         for (IFile file : files) {
@@ -96,13 +115,14 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
             models.load(List.copyOf(byPath.keySet()));
         } catch (ModelSet.UnreadableFileException e) {
             mark(project, IMarker.SEVERITY_ERROR, OUTPUT_PROBLEM, e.getMessage());
-            return;
+            return new Outcome(1, 0, null, outputFolder);
         }
         progress.worked(1);
         List<Problem> problems = models.validate();
         progress.worked(1);
         Map<IFile, List<ProblemMarkers.Mark>> marks = new HashMap<>();
-        boolean errors = false;
+        int errors = 0;
+        int warnings = 0;
         for (Problem problem : problems) {
             IFile file = byPath.get(problem.file().toAbsolutePath().normalize());
             if (file == null) {
@@ -111,16 +131,18 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
             if (file == null) {
                 continue;
             }
-            errors |= problem.isError();
+            errors += problem.isError() ? 1 : 0;
+            warnings += problem.severity() == Problem.Severity.WARNING ? 1 : 0;
             marks.computeIfAbsent(file, f -> new ArrayList<>()).add(new ProblemMarkers.Mark(severityOf(problem), problem.code(), problem.message(),
                     problem.line(), Math.max(0, problem.offset()), problem.length()));
         }
         for (Map.Entry<IFile, List<ProblemMarkers.Mark>> entry : marks.entrySet()) {
             ProblemMarkers.replace(entry.getKey(), entry.getValue());
         }
-        if (!errors && VinfraPreferences.exportOnBuild()) {
+        OutputWriter.Summary written = null;
+        if (errors == 0 && exportWanted) {
             try {
-                export(project, models, progress.split(1));
+                written = export(project, models, progress.split(1));
             } catch (RuntimeException e) {
                 // the validation reports what an export can trip on; should the exporter refuse anyway, the user
                 // gets a marker saying what and what stays, never a "Problem Occurred" dialog
@@ -129,25 +151,29 @@ public final class VinfraBuilder extends IncrementalProjectBuilder {
                         + e.getMessage() + ". The previous exports are unchanged; fix the models (Problems view) and save again.");
             }
         }
+        return new Outcome(errors, warnings, written, outputFolder);
     }
 
-    private static void export(IProject project, ModelSet models, IProgressMonitor monitor) throws CoreException {
-        GeneratedFiles generated = Exporter.export(models.models(), VinfraPreferences.exportOptions());
+    private static OutputWriter.Summary export(IProject project, ModelSet models, IProgressMonitor monitor) throws CoreException {
         IFolder output = project.getFolder(VinfraPreferences.outputFolder());
+        // written into the output folder: a host path of a model is exported relative to there, as `./vinfra generate -o` does
+        GeneratedFiles generated = Exporter.export(models.models(), VinfraPreferences.exportOptions().writingTo(output.getLocation().toPath()));
         if (generated.size() == 0 && !output.exists()) {
-            return;
+            return new OutputWriter.Summary(List.of(), List.of(), List.of());
         }
+        OutputWriter.Summary summary;
         try {
-            OutputWriter.write(generated, output.getLocation().toPath());
+            summary = OutputWriter.write(generated, output.getLocation().toPath());
         } catch (IOException e) {
             mark(project, IMarker.SEVERITY_ERROR, OUTPUT_PROBLEM, "the exports could not be written to " + output.getFullPath() + ": " + e.getMessage()
                     + ". Check that the folder is writable, or choose another in Window > Preferences > vinfra.");
-            return;
+            return null;
         }
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         if (output.exists()) {
             output.setDerived(true, monitor);
         }
+        return summary;
     }
 
     private static void mark(IContainer where, int severity, String code, String message) throws CoreException {

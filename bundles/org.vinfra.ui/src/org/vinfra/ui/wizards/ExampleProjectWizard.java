@@ -27,7 +27,7 @@ import org.vinfra.ui.VinfraUi;
 import org.vinfra.ui.builder.VinfraNature;
 
 /**
- * File > New > Example > vinfra Course Labs: a project with the course's labs (the WordPress compose
+ * File > New > Other... > vinfra > vinfra Course Labs: a project with the course's labs (the WordPress compose
  * deployment, an Apache image, an LXC container, a KVM server with SR-IOV, a VirtualBox laptop lab,
  * a simulation lab and a multi-file model), validated and exported by the vinfra builder.
  */
@@ -56,16 +56,20 @@ public final class ExampleProjectWizard extends BasicNewResourceWizard {
 
     @Override
     public boolean performFinish() {
+        // the page's widgets belong to the UI thread: read them here, before the operation forks
         IProject project = page.getProjectHandle();
+        java.net.URI location = page.useDefaults() ? null : page.getLocationURI();
         try {
             getContainer().run(true, false, new WorkspaceModifyOperation() {
                 @Override
                 protected void execute(IProgressMonitor monitor) throws CoreException, InvocationTargetException {
-                    create(project, page.useDefaults() ? null : page.getLocationURI(), monitor);
+                    create(project, location, monitor);
                 }
             });
         } catch (InvocationTargetException e) {
-            MessageDialog.openError(getShell(), "vinfra Course Labs", "The project could not be created: " + e.getCause().getMessage());
+            VinfraUi.log("cannot create " + project.getName(), e.getCause());
+            MessageDialog.openError(getShell(), "vinfra Course Labs", "The project " + project.getName() + " could not be created: "
+                    + e.getCause().getMessage() + ". Choose another name or location and press Finish again.");
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,28 +18,40 @@ import org.vinfra.ui.builder.VinfraNature;
 /** File > New > vinfra File: a .vinfra file with a small host to start from; its project gets the vinfra builder. */
 public final class NewVinfraFileWizard extends BasicNewResourceWizard {
 
-    static final String STARTER = """
-            // A physical host with a type-1 hypervisor, and one VM on it.
-            // Ctrl+Space proposes what can come next; hover over a word to learn what it means.
-            host server1 {
-            	cpu {
-            		sockets 1
-            		cores 8
-            		threads 2
-            		features vt-x
-            	}
-            	memory 64 GiB
-            	hypervisor kvm {
-            		type-1
-            		technique hardware-assisted
-            	}
-            }
+    /**
+     * The starting text of a new file. Its host and VM are named after the file ({@code lab2.vinfra}:
+     * {@code lab2-server}, {@code lab2-web}): the names of a project's files share one scope and one
+     * export folder, so fixed names would clash with the project's other files at once.
+     */
+    static String starter(String fileName) {
+        String base = fileName.endsWith(".vinfra") ? fileName.substring(0, fileName.length() - ".vinfra".length()) : fileName;
+        String prefix = base.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[^A-Za-z_]+", "");
+        if (prefix.isEmpty()) {
+            prefix = "lab";
+        }
+        return """
+                // A physical host with a type-1 hypervisor, and one VM on it.
+                // Ctrl+Space proposes what can come next; hover over a word to learn what it means.
+                host %1$s-server {
+                	cpu {
+                		sockets 1
+                		cores 8
+                		threads 2
+                		features vt-x
+                	}
+                	memory 64 GiB
+                	hypervisor kvm {
+                		type-1
+                		technique hardware-assisted
+                	}
+                }
 
-            vm web on server1 {
-            	vcpus 2
-            	memory 4 GiB
-            }
-            """;
+                vm %1$s-web on %1$s-server {
+                	vcpus 2
+                	memory 4 GiB
+                }
+                """.formatted(prefix);
+    }
 
     private WizardNewFileCreationPage page;
 
@@ -55,7 +67,7 @@ public final class NewVinfraFileWizard extends BasicNewResourceWizard {
         page = new WizardNewFileCreationPage("file", getSelection()) {
             @Override
             protected InputStream getInitialContents() {
-                return new ByteArrayInputStream(STARTER.getBytes(StandardCharsets.UTF_8));
+                return new ByteArrayInputStream(starter(getFileName()).getBytes(StandardCharsets.UTF_8));
             }
         };
         page.setTitle("vinfra File");
