@@ -24,6 +24,6 @@ timeline symbol-event #8e24aa
 property symbol-property #546e7a
 keyword symbol-keyword #7f0055
 unit symbol-ruler #00695c
-snippet symbol-snippet #424242
+snippet symbol-snippet #111111
 reference symbol-misc #546e7a
 TABLE

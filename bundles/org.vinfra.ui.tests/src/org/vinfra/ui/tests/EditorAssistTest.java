@@ -164,9 +164,7 @@ class EditorAssistTest {
         ITextEditor editor = open(lab);
         caretAfter(editor, "vm cache on rack7 {\n\tvcpus 2");
         type("\n"); // the editor keeps the indentation
-        chord(' ', SWT.CTRL);
-        waitForPopup("the completion proposals show");
-        Table table = proposals();
+        Table table = ctrlSpace();
         List<String> labels = Arrays.stream(table.getItems()).map(TableItem::getText).toList();
         screenshot("assist-completion-in-vm-block");
         assertTrue(labels.stream().anyMatch(label -> label.startsWith("memory")), "the VM's settings are offered: " + labels);
@@ -183,11 +181,10 @@ class EditorAssistTest {
         ITextEditor editor = open(lab);
         caretAfter(editor, "memory 8 GiB\n}\n");
         type("\n");
-        chord(' ', SWT.CTRL);
-        waitForPopup("the completion proposals show");
-        Table table = proposals();
+        // read and accept at once: under Xvfb without a window manager this list now and then closes a moment after it
+        // shows (seemingly when the template preview beside it opens and takes the focus)
+        Table table = ctrlSpace();
         List<String> labels = Arrays.stream(table.getItems()).map(TableItem::getText).toList();
-        screenshot("assist-completion-top-level");
         for (String snippet : TOP_LEVEL_SNIPPETS) {
             assertTrue(labels.stream().anyMatch(label -> label.startsWith(snippet + " - ")), "the snippet " + snippet + " at the top level: " + labels);
         }
@@ -228,6 +225,22 @@ class EditorAssistTest {
                 .map(m -> m.getAttribute(org.eclipse.core.resources.IMarker.MESSAGE, "")).findFirst().orElseThrow();
         assertTrue(shown.contains(lastWords(problem)), "the problem in full: '" + problem + "' in: " + shown);
         assertTrue(shown.toLowerCase().contains("vcpu") && shown.length() > problem.length() + 40, "and the keyword's explanation: " + shown);
+        assertEquals(shown.indexOf(lastWords(problem)), shown.lastIndexOf(lastWords(problem)), "the problem is shown once: " + shown);
+    }
+
+    @Test
+    void hoverOnTheMarkedTextOfAProblemShowsTheProblemOnce() throws CoreException {
+        IFile tooMany = file(project, "lab.vinfra", LAB.replace("vcpus 4", "vcpus 64"));
+        build();
+        ITextEditor editor = open(tooMany);
+        waitUntil("the vcpus error is known", 10_000, () -> hasMarker(tooMany, "vinfra.vcpus-exceed-host"));
+        // the 64 is the marked text: the Generic Editor's own problem hover shows the problem there, alone (on one line, so
+        // a long message is cut off on the screen: known, see docs/language.md; the vinfra hover on the keyword shows it whole)
+        String shown = hoverWithTheMouse(editor, document(editor).get().indexOf("vcpus 64") + "vcpus 6".length());
+        screenshot("assist-hover-marked-value");
+        String problem = Arrays.stream(markers(tooMany)).filter(m -> "vinfra.vcpus-exceed-host".equals(m.getAttribute(org.vinfra.ui.builder.ProblemMarkers.CODE, "")))
+                .map(m -> m.getAttribute(org.eclipse.core.resources.IMarker.MESSAGE, "")).findFirst().orElseThrow();
+        assertTrue(shown.contains(lastWords(problem)), "the problem: '" + problem + "' in: " + shown);
         assertEquals(shown.indexOf(lastWords(problem)), shown.lastIndexOf(lastWords(problem)), "the problem is shown once: " + shown);
     }
 
@@ -315,13 +328,25 @@ class EditorAssistTest {
                 && find(shell, Table.class) != null);
     }
 
-    /** The completion popup's table, once the proposals are computed (the Generic Editor computes them in the background). */
-    private static Table proposals() {
-        waitUntil("the proposals are computed", 10_000, () -> {
-            Table table = proposalTable();
-            return table != null && table.getItemCount() > 0 && !table.getItem(0).getText().startsWith("Computing proposals");
-        });
-        return proposalTable();
+    /**
+     * Presses Ctrl+Space and gives the completion popup's table once the proposals are computed (the Generic Editor
+     * computes them in the background). Under Xvfb a popup now and then closes before showing its proposals: then the
+     * user's next Ctrl+Space, at most twice more.
+     */
+    private static Table ctrlSpace() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            chord(' ', SWT.CTRL);
+            long end = System.currentTimeMillis() + 8_000;
+            while (System.currentTimeMillis() < end) {
+                Table table = proposalTable();
+                if (table != null && table.getItemCount() > 0 && !table.getItem(0).getText().startsWith("Computing proposals")) {
+                    return table;
+                }
+                settle(50);
+            }
+            screenshot("assist-ctrl-space-attempt-" + (attempt + 1) + "-without-proposals");
+        }
+        throw new AssertionError("Ctrl+Space pressed three times showed no proposals");
     }
 
     private static Table proposalTable() {
@@ -350,9 +375,13 @@ class EditorAssistTest {
 
     /** Rests the mouse on the first occurrence of a word, waits for the hover popup and gives the text it shows. */
     private static String hoverWithTheMouse(ITextEditor editor, String word) {
+        return hoverWithTheMouse(editor, document(editor).get().indexOf(word) + 2);
+    }
+
+    /** Rests the mouse on a character of the text, waits for the hover popup and gives the text it shows. */
+    private static String hoverWithTheMouse(ITextEditor editor, int offset) {
         StyledText text = text(editor);
         text.setFocus();
-        int offset = document(editor).get().indexOf(word) + 2;
         Point at = text.toDisplay(text.getLocationAtOffset(offset));
         int y = at.y + text.getLineHeight(offset) / 2;
         for (int attempt = 0; attempt < 4 && hoverShells().isEmpty(); attempt++) {
@@ -376,7 +405,8 @@ class EditorAssistTest {
     private static List<Shell> hoverShells() {
         List<Shell> shells = new ArrayList<>();
         for (Shell shell : display().getShells()) {
-            if (shell != workbenchShell() && shell.isVisible() && find(shell, Table.class) == null && find(shell, StyledText.class) != null) {
+            if (shell != workbenchShell() && shell.isVisible() && find(shell, Table.class) == null
+                    && (find(shell, StyledText.class) != null || find(shell, Label.class) != null || find(shell, Link.class) != null)) {
                 shells.add(shell);
             }
         }

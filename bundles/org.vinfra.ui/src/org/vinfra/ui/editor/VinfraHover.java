@@ -31,8 +31,8 @@ import org.vinfra.ui.server.EmbeddedLanguageServer;
 /**
  * Hover: what the keyword or element under the mouse is, in the course's terms, with its key figures, and on a line
  * with problems each problem in full before that explanation (the language server's hover, the same text an LSP client
- * shows). A problem the Generic Editor's marker hover already shows above (with its quick fixes) is not repeated. The
- * popup is sized to its text (up to 100 characters wide and 40 lines), not cut to the editor's default 60 x 10.
+ * shows). On the marked text of a problem the Generic Editor's marker hover shows it instead. The popup is sized to its
+ * text (up to 100 characters wide and 40 lines), not cut to the editor's default 60 x 10.
  */
 public final class VinfraHover implements ITextHover, ITextHoverExtension {
 
@@ -51,13 +51,17 @@ public final class VinfraHover implements ITextHover, ITextHoverExtension {
         try {
             HoverParams params = new HoverParams(new TextDocumentIdentifier(uri), Positions.toPosition(document, region.getOffset() + region.getLength() / 2));
             Hover hover = EmbeddedLanguageServer.await(VinfraUi.get().languageServer().server().hover(params), null);
-            return hover == null || hover.getContents() == null ? null : toHtml(withoutProblems(markdownOf(hover), markerMessages(viewer, region)));
+            return hover == null || hover.getContents() == null || !markerMessages(viewer, region).isEmpty() ? null : toHtml(markdownOf(hover));
         } catch (BadLocationException e) {
             return null;
         }
     }
 
-    /** The messages of the problem markers the region touches: the Generic Editor's marker hover shows those. */
+    /**
+     * The messages of the problem markers the region touches. There the Generic Editor's marker hover shows the problem
+     * (with its quick fixes), and a second hover would make it stack both in one popup that it sizes badly (cut off, or
+     * as tall as the screen); elsewhere on the line this hover shows the problem and the explanation together.
+     */
     private static Set<String> markerMessages(ITextViewer viewer, IRegion region) {
         Set<String> messages = new HashSet<>();
         IAnnotationModel model = viewer instanceof ISourceViewer source ? source.getAnnotationModel() : null;
@@ -76,21 +80,6 @@ public final class VinfraHover implements ITextHover, ITextHoverExtension {
             }
         }
         return messages;
-    }
-
-    /** The hover's Markdown without the problem paragraphs ("**error** `code`: message") whose message is shown already. */
-    static String withoutProblems(String markdown, Set<String> shown) {
-        if (markdown == null || shown.isEmpty()) {
-            return markdown;
-        }
-        StringBuilder kept = new StringBuilder();
-        for (String paragraph : markdown.split("\n\n")) {
-            boolean problem = paragraph.matches("(?s)\\*\\*(error|warning|info)\\*\\* `[^`]*`: .*");
-            if (!(problem && shown.stream().anyMatch(message -> paragraph.endsWith(": " + message)))) {
-                kept.append(kept.isEmpty() ? "" : "\n\n").append(paragraph);
-            }
-        }
-        return kept.toString();
     }
 
     static String markdownOf(Hover hover) {
