@@ -18,6 +18,12 @@ public final class VinfraDocumentSync implements IReconciler, ITextInputListener
     public void install(ITextViewer textViewer) {
         viewer = textViewer;
         viewer.addTextInputListener(this);
+        // content assist must know from the first session on whether it was asked for; the viewer installs its content
+        // assistant after its reconcilers, so this runs once the viewer is configured, before the user can type
+        ITextViewer configured = viewer;
+        if (viewer.getTextWidget() != null) {
+            viewer.getTextWidget().getDisplay().asyncExec(() -> VinfraContentAssist.watchSessions(configured));
+        }
         if (viewer.getDocument() != null) {
             VinfraDocuments.open(viewer.getDocument());
         }

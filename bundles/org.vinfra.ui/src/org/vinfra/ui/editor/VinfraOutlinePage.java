@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -27,7 +28,8 @@ import org.vinfra.ui.server.EmbeddedLanguageServer;
 
 /**
  * The Outline of a .vinfra file: hosts with their NICs, datastores and hypervisor, VMs, networks,
- * images, containers and compose deployments (the server's document symbols). Refreshed after each
+ * images, containers and compose deployments (the server's document symbols), each with the icon of its kind
+ * ({@link KindIcons}). Refreshed after each
  * validation; selecting a node selects it in the editor, and moving the cursor selects its node.
  */
 public final class VinfraOutlinePage extends ContentOutlinePage implements EmbeddedLanguageServer.DiagnosticsListener {
@@ -50,6 +52,11 @@ public final class VinfraOutlinePage extends ContentOutlinePage implements Embed
             public String getText(Object element) {
                 DocumentSymbol symbol = (DocumentSymbol) element;
                 return symbol.getDetail() == null || symbol.getDetail().isBlank() ? symbol.getName() : symbol.getName() + " : " + symbol.getDetail();
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                return KindIcons.of(((DocumentSymbol) element).getKind());
             }
         });
         tree.setAutoExpandLevel(2);

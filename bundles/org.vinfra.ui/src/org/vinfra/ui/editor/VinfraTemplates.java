@@ -1,72 +1,34 @@
 package org.vinfra.ui.editor;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.ITextViewer;
-import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.templates.DocumentTemplateContext;
 import org.eclipse.jface.text.templates.GlobalTemplateVariables;
 import org.eclipse.jface.text.templates.Template;
 import org.eclipse.jface.text.templates.TemplateContextType;
 import org.eclipse.jface.text.templates.TemplateProposal;
+import org.eclipse.swt.graphics.Image;
 
 /**
- * Templates for the blocks people write most (a host with a KVM hypervisor, a VM, a compose service,
- * an LXC container, a NAT network). Offered by content assist after the language's own proposals;
- * the ${...} fields are linked: Tab moves between them.
+ * The language server's snippets (the templates of the blocks people write most, offered only where a top-level element
+ * may start) as Eclipse template proposals: the snippet's fields ({@code ${1:name}}) become linked fields that Tab moves
+ * between, and {@code $0} is where the cursor ends. The snippets themselves are written once, in the language
+ * ({@code Snippets}).
  */
 public final class VinfraTemplates {
 
     private static final String CONTEXT = "org.vinfra.ui.templates";
 
-    static final List<Template> TEMPLATES = List.of(
-            new Template("host-kvm", "a physical host with a type-1 KVM hypervisor", CONTEXT, """
-                    host ${name} {
-                    \tcpu {
-                    \t\tsockets ${1}
-                    \t\tcores ${8}
-                    \t\tthreads 2
-                    \t\tfeatures vt-x
-                    \t}
-                    \tmemory ${64} GiB
-                    \tnic eth0 {
-                    \t\tspeed 10 Gbps
-                    \t}
-                    \thypervisor kvm {
-                    \t\ttype-1
-                    \t\ttechnique hardware-assisted
-                    \t}
-                    }${cursor}""", false),
-            new Template("vm", "a virtual machine on a host", CONTEXT, """
-                    vm ${name} on ${host} {
-                    \tvcpus ${2}
-                    \tmemory ${4} GiB
-                    }${cursor}""", false),
-            new Template("compose-service", "a compose deployment with one Docker service", CONTEXT, """
-                    compose ${stack} {
-                    \tservice ${web} {
-                    \t\timage "nginx:1.27"
-                    \t\tport ${8080}:80
-                    \t\trestart always
-                    \t}
-                    }${cursor}""", false),
-            new Template("lxc-container", "an unprivileged LXC system container", CONTEXT, """
-                    container ${name} runtime lxc on ${host} {
-                    \ttemplate "alpine:3.19"
-                    \tunprivileged idmap 0 100000 65536
-                    }${cursor}""", false),
-            new Template("network-nat", "a NAT virtual network", CONTEXT, """
-                    network ${name} on ${host} {
-                    \tmode nat
-                    \tcidr 192.168.100.0/24
-                    \tgateway 192.168.100.1
-                    }${cursor}""", false));
-
     private static final TemplateContextType CONTEXT_TYPE = contextType();
+
+    /** {@code ${N:default}}, {@code ${N}}, {@code $N} or an escaped character ({@code \$}, {@code \}}, {@code \\}). */
+    private static final Pattern SNIPPET_PART = Pattern.compile("\\$\\{(\\d+)(?::([^}]*))?\\}|\\$(\\d+)|\\\\([\\\\$}])");
 
     private VinfraTemplates() {
     }
@@ -77,24 +39,43 @@ public final class VinfraTemplates {
         return type;
     }
 
-    /** The templates whose name starts with the word typed before the cursor. */
-    static List<ICompletionProposal> proposals(ITextViewer viewer, int offset) {
-        IDocument document = viewer.getDocument();
-        IRegion word = Positions.wordAt(document, offset);
-        String prefix;
-        try {
-            prefix = document.get(word.getOffset(), offset - word.getOffset());
-        } catch (org.eclipse.jface.text.BadLocationException e) {
-            prefix = "";
-        }
-        IRegion replaced = new Region(word.getOffset(), offset - word.getOffset());
-        List<ICompletionProposal> proposals = new ArrayList<>();
-        for (Template template : TEMPLATES) {
-            if (template.getName().startsWith(prefix)) {
-                DocumentTemplateContext context = new DocumentTemplateContext(CONTEXT_TYPE, document, replaced.getOffset(), replaced.getLength());
-                proposals.add(new TemplateProposal(template, context, replaced, null, 0));
+    /** A proposal that replaces {@code replaced} with a snippet written in LSP snippet syntax. */
+    static ICompletionProposal proposal(IDocument document, IRegion replaced, String name, String description, String snippet, Image image) {
+        Template template = new Template(name, description == null ? "" : description, CONTEXT, toTemplatePattern(snippet), false);
+        DocumentTemplateContext context = new DocumentTemplateContext(CONTEXT_TYPE, document, replaced.getOffset(), replaced.getLength());
+        return new TemplateProposal(template, context, replaced, image, 0);
+    }
+
+    /**
+     * An LSP snippet as an Eclipse template pattern: {@code ${N:default}} becomes the variable {@code ${default}} (the
+     * default is its text; the same field written twice is one linked variable), {@code $0} becomes {@code ${cursor}}
+     * and a literal {@code $} becomes {@code $$}. A default that is not a single word, or that two different fields
+     * share, stays plain text (Eclipse names variables by their text).
+     */
+    static String toTemplatePattern(String snippet) {
+        StringBuilder pattern = new StringBuilder();
+        Map<String, String> fieldOfDefault = new HashMap<>();
+        Matcher part = SNIPPET_PART.matcher(snippet);
+        int last = 0;
+        while (part.find()) {
+            pattern.append(snippet.substring(last, part.start()).replace("$", "$$"));
+            last = part.end();
+            if (part.group(4) != null) {
+                pattern.append(part.group(4).equals("$") ? "$$" : part.group(4));
+                continue;
+            }
+            String field = part.group(1) != null ? part.group(1) : part.group(3);
+            String text = part.group(2) != null ? part.group(2) : "";
+            if (field.equals("0")) {
+                pattern.append("${cursor}");
+            } else if (text.matches("\\w+") && fieldOfDefault.getOrDefault(text, field).equals(field)) {
+                fieldOfDefault.put(text, field);
+                pattern.append("${").append(text).append('}');
+            } else {
+                pattern.append(text.replace("$", "$$"));
             }
         }
-        return proposals;
+        pattern.append(snippet.substring(last).replace("$", "$$"));
+        return pattern.toString();
     }
 }

@@ -140,6 +140,40 @@ public final class EmbeddedLanguageServer {
         }
     }
 
+    /** A request the server refused on purpose (nothing to rename there, a file with syntax errors...): the message says why. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Waits for the answer of a request that the server may refuse; a refusal (the server's ResponseErrorException,
+     * however Xtext's request manager wrapped it) gives its message, for the user, and so does a slow or failed request.
+     */
+    public static <T> T answer(CompletableFuture<T> request) throws Refused {
+        try {
+            return request.get(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refused("interrupted while waiting for the vinfra language server");
+        } catch (TimeoutException e) {
+            throw new Refused("the vinfra language server did not answer within " + REQUEST_TIMEOUT_MS / 1000 + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException refusal) {
+                throw new Refused(refusal.getResponseError().getMessage());
+            }
+            VinfraUi.log("the vinfra language server failed", cause);
+            throw new Refused("the vinfra language server failed (details in the Error Log)");
+        }
+    }
+
     public void shutdown() {
         try {
             server.shutdown().get(5, TimeUnit.SECONDS);
