@@ -107,7 +107,8 @@ public final class HtmlReport {
         }
     }
 
-    static String escape(String text) {
+    /** Text as HTML text or attribute value: {@code & < > "} escaped. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -64,12 +64,13 @@ public class SimulateMojo extends AbstractVinfraMojo {
             return;
         }
         ModelSet models = loadAndValidate(files, false);
-        SimulationResult result = new StackSimulation(ModelToSimulation.map(models.models()), SimulationOptions.defaults(seconds).withJitter(seed, 0))
-                .run(null);
+        org.vinfra.sim.entities.SimModel model = ModelToSimulation.map(models.models());
+        SimulationResult result = new StackSimulation(model, SimulationOptions.defaults(seconds).withJitter(seed, 0)).run(null);
         try {
             Files.createDirectories(reportDirectory.toPath());
             Files.writeString(reportDirectory.toPath().resolve("report.json"), JsonReport.write(result));
-            Files.writeString(reportDirectory.toPath().resolve("report.html"), HtmlReport.write(result, "vinfra simulation of " + project.getName()));
+            Files.writeString(reportDirectory.toPath().resolve("report.html"), HtmlReport.write(result, "vinfra simulation of " + project.getName(),
+                    HtmlReport.capacities(model)));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the report to " + reportDirectory + ": " + e.getMessage(), e);
         }
