@@ -6,6 +6,11 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = process.argv[2] ?? 'dist';
+const version = name => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+// the notices the libraries' licences ask to keep with the bundled code
+const notice = `/*! vinfra simulation report charts. Includes Apache ECharts ${version('echarts')} (Apache License 2.0,
+ * https://www.apache.org/licenses/LICENSE-2.0): ${readFileSync('node_modules/echarts/NOTICE', 'utf8').replace(/\s+/g, ' ').trim()}
+ * and ZRender ${version('zrender')} (BSD-3-Clause, Copyright (c) 2017, Baidu Inc.), tslib (0BSD, Microsoft). */`;
 mkdirSync(out, { recursive: true });
 const started = Date.now();
 await esbuild.build({
@@ -18,8 +23,8 @@ await esbuild.build({
     platform: 'browser',
     outdir: out,
     logLevel: 'warning',
-    // the licences of ECharts and ZRender (Apache-2.0) stay in the script, at its end
-    legalComments: 'eof'
+        legalComments: 'eof',
+    banner: { js: notice }
 });
 copyFileSync('src/report.css', join(out, 'report.css'));
 const script = readFileSync(join(out, 'report.js'), 'utf8');

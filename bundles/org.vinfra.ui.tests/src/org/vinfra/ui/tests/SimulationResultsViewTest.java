@@ -83,8 +83,7 @@ class SimulationResultsViewTest {
         Object marks = view.browser().evaluate("return document.querySelectorAll('#chart-host-memory svg path[stroke-dasharray]').length");
         assertTrue(((Number) marks).intValue() > 0, "the run's events are marked");
         assertTrue(view.status().contains("overload-lab.vinfra, run at") && view.status().contains("completed"), view.status());
-        page().activate(view);
-        screenshot("simulation-report-view");
+        shot(view, "simulation-report-view");
 
         // an edit, saved: the results are marked stale
         caretAfter(editor, "and the host failure.");
@@ -92,8 +91,7 @@ class SimulationResultsViewTest {
         chord('s', SWT.CTRL);
         waitUntil("the view marks its results stale", 10_000, () -> view.status().startsWith("STALE: report-view/overload-lab.vinfra changed"),
                 view::status);
-        page().activate(view);
-        screenshot("simulation-report-stale");
+        shot(view, "simulation-report-stale");
 
         // Re-run from the view's toolbar: current again, a new result
         click(toolItem(SimulationResultsView.class, "Re-run the last simulation"));
@@ -113,7 +111,7 @@ class SimulationResultsViewTest {
         assertTrue(view.status().contains("error") && view.status().contains("nothing simulated"), view.status());
         assertTrue(view.status().contains("the results of the PREVIOUS run"), view.status());
         assertSame(second, view.result(), "the previous results stay, marked as such");
-        screenshot("simulation-report-failed");
+        shot(view, "simulation-report-failed");
 
         // Export...: the file dialog, a path typed as a user does; the report is written whole
         Path folder = Files.createTempDirectory("vinfra-export");
@@ -125,6 +123,17 @@ class SimulationResultsViewTest {
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("id=\"vinfra-report-data\"") && html.endsWith("</html>\n"), "the whole page");
         assertTrue(html.contains("\"seed\": 1"), "the run's data");
         assertEquals(1, list(folder).split(",").length, "no temporary file left: " + list(folder));
+    }
+
+    /** A screenshot of the view in front, maximized (then restored) so the report is seen as a user looks at it. */
+    private static void shot(SimulationResultsView view, String name) {
+        page().activate(view);
+        var reference = page().getReference(view);
+        page().setPartState(reference, org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        settle(800);
+        screenshot(name);
+        page().setPartState(reference, org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+        settle(300);
     }
 
     private static String list(Path folder) {
