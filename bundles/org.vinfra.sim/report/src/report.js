@@ -305,7 +305,7 @@ function sweepReport(root, data) {
             {
                 name: 'peak cluster CPU (%)', type: 'line', yAxisIndex: 1, color: colour(2), data: sweep.runs.map(r => r.peakClusterCpu * 100),
                 tooltip: { valueFormatter: v => `${round(v)} %` },
-                markLine: { symbol: 'none', data: [{ yAxis: 100 }], lineStyle: { color: '#000', width: 2 }, label: { formatter: 'capacity: all logical CPUs', position: 'insideEndTop' } }
+                markLine: { symbol: 'none', data: [{ yAxis: 100 }], lineStyle: { color: '#000', width: 2, type: 'solid' }, label: { formatter: 'capacity: all logical CPUs', position: 'insideEndTop' } }
             }
         ]
     });
