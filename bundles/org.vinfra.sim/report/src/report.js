@@ -96,7 +96,7 @@ function eventGroups(report) {
  * One line chart: a series per entity, the capacities as solid thin lines of the series' colour, the
  * events as dashed vertical marks; the time axis is the run's, with ticks in seconds.
  */
-function lineChart(container, spec, report, groups) {
+function lineChart(container, spec, report, groups, eventColours) {
     const node = element('div', { class: 'chart', id: spec.id, role: 'img', 'aria-label': spec.title });
     container.append(element('section', {}, element('h3', {}, spec.title, element('span', { class: 'unit' }, ` (${spec.unit})`)), node));
     // every legend entry in view (no paging): the chart grows by the legend's rows
@@ -138,7 +138,7 @@ function lineChart(container, spec, report, groups) {
         const name = group.total > group.marks.length ? `${group.name} (first ${group.marks.length} of ${group.total})` : group.name;
         selected[name] = group.notable;
         series.push({
-            name, type: 'line', data: [], color: colour(spec.series.length + i), lineStyle: { type: 'dashed' },
+            name, type: 'line', data: [], color: colour(eventColours + i), lineStyle: { type: 'dashed' },
             markLine: {
                 symbol: ['none', 'pin'], symbolSize: 12, animation: false,
                 lineStyle: { type: 'dashed', width: 1.2 },
@@ -257,7 +257,9 @@ function simulationReport(root, data) {
     const section = element('div', { class: 'charts' });
     root.append(element('h2', {}, 'Charts'), element('p', { class: 'hint' }, 'Hover a chart for the values and events at that time; click a legend entry to hide or show it; '
         + 'scroll or drag the slider to zoom. Dashed lines mark events, solid straight lines capacities.'), section);
-    specs.forEach(spec => lineChart(section, spec, report, groups));
+    // an event kind has the same colour on every chart, after the colours of the most series a chart has
+    const eventColours = Math.max(...specs.map(spec => spec.series.length));
+    specs.forEach(spec => lineChart(section, spec, report, groups, eventColours));
 
     root.append(element('h2', {}, 'Workload outcomes'));
     root.append(report.workloads.length === 0 ? element('p', {}, 'No workloads.') : table('workloads', 'What each workload did', [

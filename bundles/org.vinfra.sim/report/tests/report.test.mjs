@@ -167,6 +167,8 @@ describe('the HTML simulation report in Chromium', { skip }, () => {
         const hidden = await page.evaluate(name => window.vinfraReport.charts.find(c => c.getDom().id === 'chart-host-memory').getOption().legend[0].selected[name], host);
         assert.equal(hidden, false, `${host} switched off by its legend entry`);
         assert.ok(await paths() < before, 'its line is gone');
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(300);
         await shot('legend-off');
         await page.locator('#chart-host-memory svg text', { hasText: new RegExp(`^${host}$`) }).first().click();
         await page.waitForTimeout(300);
