@@ -68,38 +68,9 @@ public final class SweepReport {
         return json.append(sweep.runs().isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
 
-    /** One page: the sweep's table, with each run's last finish and peak CPU drawn as bars beside it. */
+    /** One page: a chart of each run's last finish, mean run time and peak CPU, and the sweep's table (drawn as {@link HtmlReport} draws). */
     public static String html(Sweep sweep, String title) {
-        StringBuilder html = new StringBuilder(1 << 14);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(HtmlReport.escape(title))
-                .append("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}h1{font-size:1.4em}")
-                .append("table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}")
-                .append("td.n{text-align:right}.bar{display:inline-block;height:.8em;background:#1f77b4}.error{color:#b00}</style></head><body>\n")
-                .append("<h1>").append(HtmlReport.escape(title)).append("</h1>\n<h2>Sweep</h2>\n<table>\n<tr>");
-        for (String parameter : sweep.parameters()) {
-            html.append("<th>").append(HtmlReport.escape(parameter)).append("</th>");
-        }
-        for (String column : COLUMNS) {
-            html.append("<th>").append(column).append("</th>");
-        }
-        html.append("<th>last finish, drawn</th></tr>\n");
-        double longest = 0;
-        for (Sweep.Row run : sweep.runs()) {
-            longest = Double.isNaN(run.lastFinish()) ? longest : Math.max(longest, run.lastFinish());
-        }
-        for (Sweep.Row run : sweep.runs()) {
-            html.append("<tr>");
-            List<String> cells = cells(run);
-            for (int i = 0; i < cells.size(); i++) {
-                boolean number = i >= sweep.parameters().size() && i < cells.size() - 1;
-                boolean errors = i == sweep.parameters().size() && run.errors() > 0;
-                html.append(number ? (errors ? "<td class=\"n error\">" : "<td class=\"n\">") : "<td>").append(HtmlReport.escape(cells.get(i)))
-                        .append("</td>");
-            }
-            double width = longest > 0 && !Double.isNaN(run.lastFinish()) ? 200 * run.lastFinish() / longest : 0;
-            html.append(String.format(Locale.ROOT, "<td><span class=\"bar\" style=\"width:%.0fpx\"></span></td></tr>%n", width));
-        }
-        return html.append("</table>\n</body></html>\n").toString();
+        return HtmlReport.page(title, "{\"title\": " + JsonReport.string(title) + ",\n\"capacities\": [],\n\"report\": " + json(sweep) + "}");
     }
 
     private static List<String> cells(Sweep.Row run) {

@@ -96,6 +96,15 @@ class BuilderAndSimulationTest {
         assertEquals("completed", view.result().run().outcome());
         assertTrue(view.problemsViewer().getTable().getItemCount() > 0, "the lab's spike and host failure give problems");
         assertTrue(view.result().series().stream().anyMatch(s -> "cpu".equals(s.metric()) && "lab".equals(s.entity())));
+        // the report is drawn in the view's browser: its CPU chart names the lab's host
+        waitUntil("the report's charts are drawn", 60_000, () -> {
+            try {
+                return Boolean.TRUE.equals(view.browser().evaluate("return document.querySelector('#chart-host-cpu svg') !== null"
+                        + " && [...document.querySelectorAll('#chart-host-cpu svg text')].some(t => t.textContent === 'lab')"));
+            } catch (org.eclipse.swt.SWTException e) {
+                return false;
+            }
+        });
         TextConsole console = null;
         for (IConsole each : ConsolePlugin.getDefault().getConsoleManager().getConsoles()) {
             if (each.getName().contains("simulation-lab.vinfra")) {

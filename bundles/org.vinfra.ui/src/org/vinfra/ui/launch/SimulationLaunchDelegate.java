@@ -24,7 +24,9 @@ import org.vinfra.lang.workspace.ModelSet;
 import org.vinfra.lang.workspace.Problem;
 import org.vinfra.sim.engine.SimulationOptions;
 import org.vinfra.sim.engine.StackSimulation;
+import org.vinfra.sim.entities.SimModel;
 import org.vinfra.sim.lang.ModelToSimulation;
+import org.vinfra.sim.results.HtmlReport;
 import org.vinfra.sim.results.SimulationResult;
 import org.vinfra.ui.VinfraUi;
 import org.vinfra.ui.preferences.VinfraPreferences;
@@ -32,25 +34,41 @@ import org.vinfra.ui.preferences.VinfraPreferences;
 /**
  * Runs a simulation (the launch runs in a background job: progress in the status line and Progress
  * view, Cancel stops the run and keeps what was simulated). The event log goes to a Console, the
- * results to the Simulation Results view.
+ * report to the Simulation Results view, which is also told when a run fails, and why.
  */
 public final class SimulationLaunchDelegate extends LaunchConfigurationDelegate {
 
     @Override
     public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor) throws CoreException {
-        IFile file = fileOf(configuration);
-        double seconds = durationOf(configuration);
-        long seed = Long.parseLong(configuration.getAttribute(SimulationLaunch.SEED, VinfraPreferences.get(VinfraPreferences.SIMULATION_SEED)).strip());
-        MessageConsole console = console("vinfra simulation: " + file.getFullPath().makeRelative());
-        try (MessageConsoleStream out = console.newMessageStream(); PrintStream print = new PrintStream(out, true, file.getCharset())) {
-            run(file, seconds, seed, print, monitor);
-        } catch (java.io.IOException e) {
-            throw new CoreException(VinfraUi.error("the console could not be written", e));
+        IFile file = null;
+        try {
+            file = fileOf(configuration);
+            double seconds = durationOf(configuration);
+            long seed = Long.parseLong(configuration.getAttribute(SimulationLaunch.SEED, VinfraPreferences.get(VinfraPreferences.SIMULATION_SEED)).strip());
+            MessageConsole console = console("vinfra simulation: " + file.getFullPath().makeRelative());
+            try (MessageConsoleStream out = console.newMessageStream(); PrintStream print = new PrintStream(out, true, file.getCharset())) {
+                run(configuration, file, seconds, seed, print, monitor);
+            } catch (java.io.IOException e) {
+                throw new CoreException(VinfraUi.error("the console could not be written", e));
+            }
+        } catch (CoreException e) {
+            failed(configuration, file, e.getStatus().getMessage());
+            throw e;
+        } catch (NumberFormatException e) {
+            failed(configuration, file, "the seed of '" + configuration.getName() + "' is not a whole number (" + e.getMessage() + ")");
+            throw new CoreException(VinfraUi.error("The seed of '" + configuration.getName() + "' is not a whole number: choose one on its Simulation tab.", e));
+        } catch (RuntimeException e) {
+            failed(configuration, file, "the simulation stopped with an internal error (" + e + "); the Error Log has the details");
+            throw e;
         }
     }
 
-    /** Runs the simulation of a file; returns null when the models have errors (they are printed). */
-    public static SimulationResult run(IFile file, double seconds, long seed, PrintStream out, IProgressMonitor monitor) throws CoreException {
+    /**
+     * Runs the simulation of a file and shows its report in the Simulation Results view; when the models
+     * have errors (they are printed), nothing is simulated, the view says so and null is returned.
+     */
+    static SimulationResult run(ILaunchConfiguration configuration, IFile file, double seconds, long seed, PrintStream out, IProgressMonitor monitor)
+            throws CoreException {
         SubMonitor progress = SubMonitor.convert(monitor, "Simulating " + file.getName(), 1000);
         ModelSet models = VinfraUi.get().injector().getInstance(ModelSet.class);
         try {
@@ -62,10 +80,13 @@ public final class SimulationLaunchDelegate extends LaunchConfigurationDelegate 
         out.printf(Locale.ROOT, "vinfra: simulating %s for %s s (seed %d)%n", file.getFullPath().makeRelative(), format(seconds), seed);
         if (!errors.isEmpty()) {
             errors.forEach(problem -> out.println(problem.format()));
-            out.println("vinfra: " + errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the models: nothing simulated (see the Problems view)");
+            String summary = errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the models: nothing simulated (see the Problems view)";
+            out.println("vinfra: " + summary);
+            failed(configuration, file, summary + "; the first: " + errors.get(0).format());
             return null;
         }
-        StackSimulation simulation = new StackSimulation(ModelToSimulation.map(models.models()), SimulationOptions.defaults(seconds).withJitter(seed, 0));
+        SimModel model = ModelToSimulation.map(models.models());
+        StackSimulation simulation = new StackSimulation(model, SimulationOptions.defaults(seconds).withJitter(seed, 0));
         int[] done = { 0 };
         SimulationResult result = simulation.run(now -> {
             int reached = (int) Math.min(1000, 1000 * now / seconds);
@@ -88,18 +109,24 @@ public final class SimulationLaunchDelegate extends LaunchConfigurationDelegate 
         out.printf(Locale.ROOT, "vinfra: %s at %.1f s of simulated time; %d events in %d ms; %d errors, %d warnings%n", result.run().outcome(),
                 result.run().endedAt(), result.run().events(), result.run().wallMillis(), result.count(SimulationResult.Severity.ERROR),
                 result.count(SimulationResult.Severity.WARNING));
-        show(file, result);
+        String html = HtmlReport.write(result, "vinfra simulation of " + file.getFullPath().makeRelative(), HtmlReport.capacities(model));
+        inView(view -> view.show(configuration, file, result, html));
         SimulationListeners.simulated(file, result);
         return result;
     }
 
-    private static void show(IFile file, SimulationResult result) {
+    private static void failed(ILaunchConfiguration configuration, IFile file, String reason) {
+        inView(view -> view.failed(configuration, file, reason));
+    }
+
+    /** Opens the Simulation Results view (on the UI thread) and hands it something to show. */
+    private static void inView(java.util.function.Consumer<SimulationResultsView> action) {
         Display display = PlatformUI.getWorkbench().getDisplay();
         display.asyncExec(() -> {
             try {
                 SimulationResultsView view = (SimulationResultsView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
                         .showView(SimulationResultsView.ID);
-                view.show(file, result);
+                action.accept(view);
             } catch (PartInitException e) {
                 VinfraUi.log("cannot open the Simulation Results view", e);
             }

@@ -103,7 +103,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationResult result = runInterruptibly(simulation, seconds, err);
         String report = switch (format) {
             case "json" -> JsonReport.write(result);
-            case "html" -> HtmlReport.write(result, "vinfra simulation of " + files.get(0).getFileName());
+            case "html" -> HtmlReport.write(result, "vinfra simulation of " + files.get(0).getFileName(), HtmlReport.capacities(model));
             default -> TextReport.write(result);
         };
         if (output == null) {

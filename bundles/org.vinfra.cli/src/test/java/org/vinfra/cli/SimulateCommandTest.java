@@ -107,8 +107,11 @@ class SimulateCommandTest {
         Result result = run("simulate", lab(), "--for", "8 min", "--format", "html", "-o", html.toString());
         assertEquals(VinfraCli.OK, result.exit(), result.err());
         String page = Files.readString(html);
-        assertTrue(page.contains("<svg") && page.contains("<polyline"), "charts");
-        assertTrue(page.contains("CPU ready time per VM") && page.contains("sim.swapping"), "ready time and the problems");
+        // one file: the data as JSON, the charts' script inlined (drawn in a browser by report/tests of org.vinfra.sim)
+        assertTrue(page.contains("<script type=\"application/json\" id=\"vinfra-report-data\">"), "the data");
+        assertTrue(page.contains("\"schema\": \"vinfra-simulation/1\"") && page.contains("sim.swapping"), "the JSON report, with the problems");
+        assertTrue(page.contains("\"metric\": \"memory\", \"value\": "), "the hosts' memory capacities");
+        assertTrue(page.contains("echarts") && !page.contains("src=\"http") && !page.contains("<link"), "the library inlined, nothing fetched");
     }
 
     @Test

@@ -65,12 +65,13 @@ public class SimulateMojo extends AbstractVinfraMojo {
         }
         ModelSet models = loadAndValidate(files, false);
         // the files they import too, as ./vinfra simulate does: a VM's hosts may be declared in a shared file
-        SimulationResult result = new StackSimulation(ModelToSimulation.map(models.modelsWithImports()), SimulationOptions.defaults(seconds).withJitter(seed, 0))
-                .run(null);
+        org.vinfra.sim.entities.SimModel model = ModelToSimulation.map(models.modelsWithImports());
+        SimulationResult result = new StackSimulation(model, SimulationOptions.defaults(seconds).withJitter(seed, 0)).run(null);
         try {
             Files.createDirectories(reportDirectory.toPath());
             Files.writeString(reportDirectory.toPath().resolve("report.json"), JsonReport.write(result));
-            Files.writeString(reportDirectory.toPath().resolve("report.html"), HtmlReport.write(result, "vinfra simulation of " + project.getName()));
+            Files.writeString(reportDirectory.toPath().resolve("report.html"), HtmlReport.write(result, "vinfra simulation of " + project.getName(),
+                    HtmlReport.capacities(model)));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the report to " + reportDirectory + ": " + e.getMessage(), e);
         }
