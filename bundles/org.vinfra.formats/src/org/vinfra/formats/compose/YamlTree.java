@@ -102,7 +102,8 @@ public final class YamlTree {
             throw new ImportException(new Position(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1),
                     "This is not valid YAML: " + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : "")
                             + ". Fix the file at this place and import it again.");
-        } catch (YAMLException e) {
+        } catch (YAMLException | IllegalArgumentException e) {
+            // SnakeYAML refuses some input with an IllegalArgumentException and no place (a tag with spaces: !" x")
             throw new ImportException(new Position(file, 1, 1), "This is not valid YAML: " + e.getMessage());
         }
         if (root == null) {
