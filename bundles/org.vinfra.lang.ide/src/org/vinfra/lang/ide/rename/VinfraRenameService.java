@@ -91,7 +91,7 @@ public class VinfraRenameService implements IRenameService2 {
         return await(access.doRead(uri, context -> {
             Document document = context.getDocument();
             Target target = targetAt((XtextResource) context.getResource(), document.getOffSet(options.getParams().getPosition()));
-            if (target == null) {
+            if (target == null || target.name() == null) { // a name the parser could not read has no value (a fuzz finding)
                 throw nothingToRename();
             }
             return Either3.<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forSecond(new PrepareRenameResult(
@@ -107,7 +107,7 @@ public class VinfraRenameService implements IRenameService2 {
             XtextResource current = (XtextResource) context.getResource();
             int offset = context.getDocument().getOffSet(options.getRenameParams().getPosition());
             Target named = targetAt(current, offset);
-            if (named == null) {
+            if (named == null || named.name() == null) {
                 throw nothingToRename();
             }
             // The model edits work on a plain resource set of the files' current texts (open documents as they are in the
