@@ -116,6 +116,8 @@ class LanguageServerFuzzTest {
         diagnostics.clear();
         server.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "vinfra", 1, text)));
         int version = 1;
+        // every text the document held: a diagnostic may be about an earlier one, and may quote it
+        StringBuilder texts = new StringBuilder(text);
         try {
             for (int i = 0; i < steps; i++) {
                 int[] c = choices[i];
@@ -130,6 +132,7 @@ class LanguageServerFuzzTest {
                         TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(range, words[i]);
                         server.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), List.of(change)));
                         text = Clamped.apply(text, range, words[i]);
+                        texts.append('\n').append(text);
                         String expected = text;
                         assertEquals(expected, held(uri), "the server holds another text than the client after an edit at " + range);
                     }
@@ -151,7 +154,7 @@ class LanguageServerFuzzTest {
             // a read request runs after the edits' validation: by then their diagnostics are published
             answer(server.documentSymbol(new DocumentSymbolParams(document)), text);
             for (Diagnostic diagnostic : diagnostics) {
-                Fuzzing.checkMessage(text + String.join("", words),
+                Fuzzing.checkMessage(texts + String.join("", words),
                         diagnostic.getMessage().isLeft() ? diagnostic.getMessage().getLeft() : diagnostic.getMessage().getRight().getValue());
             }
         } finally {
