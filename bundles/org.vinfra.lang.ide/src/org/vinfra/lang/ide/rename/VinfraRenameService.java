@@ -190,7 +190,14 @@ public class VinfraRenameService implements IRenameService2 {
             }
             return null;
         }
-        EObject referenced = elementsAtOffset.resolveCrossReferencedElementAt(resource, leaf.getOffset());
+        EObject referenced;
+        try {
+            referenced = elementsAtOffset.resolveCrossReferencedElementAt(resource, leaf.getOffset());
+        } catch (NullPointerException e) {
+            // Xtext's helper fails on a reference the parser recovered into an element without that feature
+            // (text broken around it: a fuzz finding); there is nothing to rename there
+            return null;
+        }
         if (referenced == null || referenced.eIsProxy()) {
             return null;
         }
