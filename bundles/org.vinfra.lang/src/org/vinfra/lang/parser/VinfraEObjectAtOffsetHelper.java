@@ -1,5 +1,9 @@
 package org.vinfra.lang.parser;
 
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.CrossReference;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
@@ -20,5 +24,19 @@ public class VinfraEObjectAtOffsetHelper extends EObjectAtOffsetHelper {
             return null;
         }
         return super.getElementWithNameAt(resource, offset);
+    }
+
+    /**
+     * Null where the parser recovered a reference into an element without that reference (text broken around it: a
+     * fuzz finding); Xtext's throws a NullPointerException there (hover, occurrences, definition, rename).
+     */
+    @Override
+    protected EObject resolveCrossReferencedElement(INode node) {
+        EObject owner = NodeModelUtils.findActualSemanticObjectFor(node);
+        if (owner == null || !(node.getGrammarElement() instanceof CrossReference reference)
+                || GrammarUtil.getReference(reference, owner.eClass()) == null) {
+            return null;
+        }
+        return super.resolveCrossReferencedElement(node);
     }
 }

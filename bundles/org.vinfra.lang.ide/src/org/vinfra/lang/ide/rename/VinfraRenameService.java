@@ -190,14 +190,7 @@ public class VinfraRenameService implements IRenameService2 {
             }
             return null;
         }
-        EObject referenced;
-        try {
-            referenced = elementsAtOffset.resolveCrossReferencedElementAt(resource, leaf.getOffset());
-        } catch (NullPointerException e) {
-            // Xtext's helper fails on a reference the parser recovered into an element without that feature
-            // (text broken around it: a fuzz finding); there is nothing to rename there
-            return null;
-        }
+        EObject referenced = elementsAtOffset.resolveCrossReferencedElementAt(resource, leaf.getOffset());
         if (referenced == null || referenced.eIsProxy()) {
             return null;
         }
