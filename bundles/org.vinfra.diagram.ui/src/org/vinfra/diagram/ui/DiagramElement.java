@@ -1,7 +1,6 @@
 package org.vinfra.diagram.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IAdaptable;
@@ -53,12 +52,7 @@ public record DiagramElement(String id, String kind, Path file, int line, int na
         if (adapter != IPropertySource.class) {
             return null;
         }
-        List<ElementProperties.Setting> rows = new ArrayList<>();
-        rows.add(new ElementProperties.Setting(ElementProperties.ELEMENT, "diagram id", id));
-        rows.add(new ElementProperties.Setting(ElementProperties.ELEMENT, "kind", kind));
-        rows.add(new ElementProperties.Setting(ElementProperties.ELEMENT, "declared at", file.getFileName() + ":" + line));
-        rows.addAll(settings);
-        return adapter.cast(ElementProperties.source(rows));
+        return adapter.cast(ElementProperties.source("diagram id", id, kind, file, line, settings));
     }
 
     @Override

@@ -66,6 +66,19 @@ public final class ElementProperties {
     }
 
     /** The page of the Properties view showing these rows. */
+    /**
+     * The Properties of an element: how it is identified ({@code label}: "name" in the text editor, "diagram id" in the
+     * diagram), its kind and where it is declared, then its settings as written.
+     */
+    public static IPropertySource source(String label, String identity, String kind, java.nio.file.Path file, int line, List<Setting> settings) {
+        List<Setting> rows = new ArrayList<>();
+        rows.add(new Setting(ELEMENT, label, identity));
+        rows.add(new Setting(ELEMENT, "kind", kind));
+        rows.add(new Setting(ELEMENT, "declared at", file.getFileName() + ":" + line));
+        rows.addAll(settings);
+        return source(rows);
+    }
+
     public static IPropertySource source(List<Setting> rows) {
         return new Source(List.copyOf(rows));
     }
