@@ -22,8 +22,8 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine root = spec.commandLine().getParent();
-        String script = AutoComplete.bash("vinfra", root);
+        // the whole command line: the one running this command holds this subcommand only
+        String script = AutoComplete.bash("vinfra", VinfraCli.commandLine());
         spec.commandLine().getOut().print(script);
         // bash looks completions up by the command word as typed: also complete ./vinfra.
         spec.commandLine().getOut().println("complete -F _complete_vinfra -o default ./vinfra");

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         "Prints (or writes) a timeline, time series and the problems found. Ctrl-C stops the run and keeps what was simulated.",
         "Exit code: 0 simulated, 1 the models have errors (or, with --fail-on, problems of that severity were found),",
         "2 usage or I/O problem." })
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, Language.User {
 
     @Spec
     private CommandSpec spec;

@@ -1,6 +1,8 @@
 package org.vinfra.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,11 +12,13 @@ import picocli.CommandLine.Command;
  * errors, 2 a usage or I/O problem. Never prints a stack trace (set VINFRA_DEBUG=1 to see one).
  */
 @Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
-        description = "Checks, formats, exports, imports, simulates, draws and serves to editors .vinfra models of virtual infrastructure.",
-        subcommands = { ValidateCommand.class, FormatCommand.class, GenerateCommand.class, ImportCommand.class, SimulateCommand.class,
-                DiagramCommand.class, LspCommand.class, BenchmarkCommand.class, CompletionCommand.class, StartupTrainingCommand.class,
-                CommandLine.HelpCommand.class })
+        description = "Checks, formats, exports, imports, simulates, draws and serves to editors .vinfra models of virtual infrastructure.")
 public final class VinfraCli {
+
+    /** The subcommands, in the order {@code vinfra --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, FormatCommand.class, GenerateCommand.class,
+            ImportCommand.class, SimulateCommand.class, DiagramCommand.class, LspCommand.class, BenchmarkCommand.class,
+            CompletionCommand.class, StartupTrainingCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int MODEL_ERRORS = 1;
@@ -27,7 +31,7 @@ public final class VinfraCli {
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Logging.install();
-        CommandLine commandLine = new CommandLine(new VinfraCli());
+        CommandLine commandLine = commandLineFor(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(exception -> USAGE_OR_IO);
@@ -55,6 +59,39 @@ public final class VinfraCli {
             }
             return USAGE_OR_IO;
         }
+    }
+
+    /** The whole command line, every subcommand included: for help, completion and documentation checks. */
+    static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line that runs {@code args}. Picocli builds a subcommand's model by reflection when it is
+     * added, about 50 ms of start-up for all of them: when the first argument names a subcommand, only that
+     * one is built. That a command sets the language up is known here too, so it starts on another core while
+     * picocli parses the arguments (see {@link Language#prepareInBackground()}).
+     */
+    private static CommandLine commandLineFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (subcommand != CommandLine.HelpCommand.class
+                        && (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0]))) {
+                    if (Language.User.class.isAssignableFrom(subcommand)) {
+                        Language.prepareInBackground();
+                    }
+                    return commandLine(List.of(subcommand));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(new VinfraCli());
+        subcommands.forEach(commandLine::addSubcommand);
+        return commandLine;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -54,7 +54,7 @@ class DocumentedCommandsIT {
 
     @TestFactory
     Stream<DynamicTest> everyDocumentedSynopsisMatchesTheCommandLine() throws IOException {
-        CommandLine vinfra = new CommandLine(new VinfraCli());
+        CommandLine vinfra = VinfraCli.commandLine();
         return DocumentedCommand.all(Cli.root()).stream().filter(DocumentedCommand::isSynopsis)
                 .filter(command -> command.text().startsWith("./vinfra ") || command.text().contains(" ./vinfra "))
                 .map(command -> DynamicTest.dynamicTest(command.where() + ": " + command.text(), () -> check(vinfra, command)));
