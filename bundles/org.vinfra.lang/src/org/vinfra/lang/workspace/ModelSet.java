@@ -133,7 +133,7 @@ public class ModelSet {
     /**
      * The models of the given files, then those of every file they import, in the order they were
      * loaded: what a simulation runs (a VM's hosts may be declared in an imported file). Call after
-     * {@link #validate()} (or any linking), which loads the imported files.
+     * {@link #resolve()} or {@link #validate()}, which load the imported files.
      */
     public List<Model> modelsWithImports() {
         List<Model> models = models();
@@ -162,8 +162,14 @@ public class ModelSet {
     }
 
     /** Links everything, validates every loaded file (given and imported) and returns the problems, sorted by file and position. */
-    public List<Problem> validate() {
+    /** Links the loaded files, loading the files they import (which {@link #modelsWithImports()} then lists). */
+    public void resolve() {
         EcoreUtil.resolveAll(resourceSet);
+    }
+
+    /** Links, then validates every file of the set; the problems sorted by file, line and column. */
+    public List<Problem> validate() {
+        resolve();
         List<Problem> problems = new ArrayList<>();
         for (Resource resource : List.copyOf(resourceSet.getResources())) {
             Path shown = shownPath(resource);

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         "and shows the run over the diagram: hosts, VMs and containers coloured by CPU and memory load at the time",
         "picked on a slider, the problems found as badges on their elements; simulated again when the text changes.",
         "Exit code: 0 drawn, no errors; 1 the models have errors; 2 usage or I/O problem." })
-final class DiagramCommand implements Callable<Integer>, Language.User {
+final class DiagramCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         "A file with syntax errors is left untouched: its errors are printed as FILE:LINE:COL: error CODE: message.",
         "Exit code: 0 done (or, with --check, already formatted), 1 a file has syntax errors or (with --check) needs formatting,",
         "2 usage or I/O problem." })
-final class FormatCommand implements Callable<Integer>, Language.User {
+final class FormatCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         "A model with errors exports nothing (its diagnostics are printed); the output is written",
         "atomically: a failure leaves the previous output as it was.",
         "Exit code: 0 exported, 1 the models have errors, 2 usage or I/O problem." })
-final class GenerateCommand implements Callable<Integer>, Language.User {
+final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

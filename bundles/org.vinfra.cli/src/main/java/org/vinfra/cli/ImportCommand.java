@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         "into one formatted .vinfra model. What the model cannot express is reported with its line.",
         "An existing output is replaced only with --force (or left alone when it already holds this import).",
         "Exit code: 0 imported, 1 a file is malformed (nothing written), 2 usage or I/O problem." })
-final class ImportCommand implements Callable<Integer>, Language.User {
+final class ImportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

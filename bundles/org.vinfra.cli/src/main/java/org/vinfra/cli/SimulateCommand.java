@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.vinfra.lang.model.Units;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Spec;
         "Prints (or writes) a timeline, time series and the problems found. Ctrl-C stops the run and keeps what was simulated.",
         "Exit code: 0 simulated, 1 the models have errors (or, with --fail-on, problems of that severity were found),",
         "2 usage or I/O problem." })
-final class SimulateCommand implements Callable<Integer>, Language.User {
+final class SimulateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -85,22 +87,49 @@ final class SimulateCommand implements Callable<Integer>, Language.User {
             throw new UserError("--fail-on is error or warning, not '" + failOn + "'", VinfraCli.USAGE_OR_IO);
         }
         ModelSet models = Language.load(files);
-        List<Problem> problems = models.validate();
-        long errors = problems.stream().filter(Problem::isError).count();
-        if (errors > 0) {
-            problems.stream().filter(Problem::isError).forEach(p -> out.println(p.format()));
-            out.flush();
-            err.println("vinfra: " + errors + (errors == 1 ? " error" : " errors") + " in the models: nothing simulated");
+        if (!sweeps.isEmpty()) {
+            List<Problem> problems = models.validate();
+            return hasErrors(problems, out, err) ? VinfraCli.MODEL_ERRORS : sweep(models.modelsWithImports(), seconds, out, err);
+        }
+        // Validation and the simulation overlap: once the model is linked and mapped (the engine holds none of
+        // EMF's objects), it is validated on another thread while this one simulates. With errors the simulation
+        // is stopped and nothing of it is reported, as if it had never started; a fault of the engine on a model
+        // with errors shows those errors. On a data-centre model this takes validation (a fifth) off the run.
+        models.resolve();
+        List<Model> simulated = models.modelsWithImports();
+        SimModel model;
+        StackSimulation simulation;
+        try {
+            model = ModelToSimulation.map(simulated);
+            simulation = new StackSimulation(model, SimulationOptions.defaults(seconds).withJitter(seed, jitter));
+        } catch (RuntimeException fault) {
+            if (hasErrors(models.validate(), out, err)) {
+                return VinfraCli.MODEL_ERRORS;
+            }
+            throw fault;
+        }
+        FutureTask<List<Problem>> validation = new FutureTask<>(() -> {
+            List<Problem> problems = models.validate();
+            if (problems.stream().anyMatch(Problem::isError)) {
+                simulation.requestStop();
+            }
+            return problems;
+        });
+        Thread validating = new Thread(validation, "vinfra-validate");
+        validating.setDaemon(true);
+        validating.start();
+        SimulationResult result;
+        try {
+            result = runInterruptibly(simulation, seconds, err);
+        } catch (RuntimeException fault) {
+            if (hasErrors(validated(validation), out, err)) {
+                return VinfraCli.MODEL_ERRORS;
+            }
+            throw fault;
+        }
+        if (hasErrors(validated(validation), out, err)) {
             return VinfraCli.MODEL_ERRORS;
         }
-        List<Model> simulated = models.modelsWithImports();
-        if (!sweeps.isEmpty()) {
-            return sweep(simulated, seconds, out, err);
-        }
-        SimModel model = ModelToSimulation.map(simulated);
-        SimulationOptions options = SimulationOptions.defaults(seconds).withJitter(seed, jitter);
-        StackSimulation simulation = new StackSimulation(model, options);
-        SimulationResult result = runInterruptibly(simulation, seconds, err);
         String report = switch (format) {
             case "json" -> JsonReport.write(result);
             case "html" -> HtmlReport.write(result, "vinfra simulation of " + files.get(0).getFileName(), HtmlReport.capacities(model));
@@ -128,6 +157,32 @@ final class SimulateCommand implements Callable<Integer>, Language.User {
         boolean failing = "error".equals(failOn) && result.count(SimulationResult.Severity.ERROR) > 0
                 || "warning".equals(failOn) && result.problems().stream().anyMatch(p -> p.severity() != SimulationResult.Severity.INFO);
         return failing ? VinfraCli.MODEL_ERRORS : VinfraCli.OK;
+    }
+
+    /** Prints the errors among the problems and says that nothing was simulated; true when there are any. */
+    private static boolean hasErrors(List<Problem> problems, PrintWriter out, PrintWriter err) {
+        long errors = problems.stream().filter(Problem::isError).count();
+        if (errors > 0) {
+            problems.stream().filter(Problem::isError).forEach(p -> out.println(p.format()));
+            out.flush();
+            err.println("vinfra: " + errors + (errors == 1 ? " error" : " errors") + " in the models: nothing simulated");
+        }
+        return errors > 0;
+    }
+
+    /** What the validation thread found; its faults are this thread's. */
+    private static List<Problem> validated(FutureTask<List<Problem>> validation) throws InterruptedException {
+        try {
+            return validation.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The what-if sweep: one run per combination, in parallel, one table (text), one page (html) or one document (json). */

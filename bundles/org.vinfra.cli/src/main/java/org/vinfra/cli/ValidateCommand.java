@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         "Parses, links and validates .vinfra files (and the files they import).",
         "Prints FILE:LINE:COL: error|warning CODE: message for each problem.",
         "Exit code: 0 no errors, 1 errors found, 2 usage or I/O problem." })
-final class ValidateCommand implements Callable<Integer>, Language.User {
+final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

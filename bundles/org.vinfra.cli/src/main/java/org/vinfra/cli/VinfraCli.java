@@ -69,8 +69,7 @@ public final class VinfraCli {
     /**
      * The command line that runs {@code args}. Picocli builds a subcommand's model by reflection when it is
      * added, about 50 ms of start-up for all of them: when the first argument names a subcommand, only that
-     * one is built. That a command sets the language up is known here too, so it starts on another core while
-     * picocli parses the arguments (see {@link Language#prepareInBackground()}).
+     * one is built.
      */
     private static CommandLine commandLineFor(String[] args) {
         if (args.length > 0) {
@@ -78,9 +77,6 @@ public final class VinfraCli {
                 Command command = subcommand.getAnnotation(Command.class);
                 if (subcommand != CommandLine.HelpCommand.class
                         && (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0]))) {
-                    if (Language.User.class.isAssignableFrom(subcommand)) {
-                        Language.prepareInBackground();
-                    }
                     return commandLine(List.of(subcommand));
                 }
             }

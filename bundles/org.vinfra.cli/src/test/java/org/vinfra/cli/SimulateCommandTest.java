@@ -133,6 +133,31 @@ class SimulateCommandTest {
         assertEquals(VinfraCli.USAGE_OR_IO, run("simulate", lab(), "--format", "pdf").exit());
     }
 
+    /**
+     * Validation runs beside the simulation: a model whose errors do not keep it from being mapped and
+     * simulated (a name given twice) is still refused with its errors, and nothing of the run is reported.
+     */
+    @Test
+    void errorsFoundWhileSimulatingAreReportedInsteadOfTheRun(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("twice.vinfra");
+        String text = """
+                host h { cpu { cores 8 features vt-x } memory 32 GiB hypervisor kvm { overcommit { cpu 32 } } }
+                vm web[1..200] on h { vcpus 1 memory 128 MiB }
+                vm web207 on h { vcpus 1 memory 128 MiB }
+                workload w[1..400] on web { instructions 5000 GI }
+                """;
+        Files.writeString(model, text);
+        Result good = run("simulate", model.toString(), "--for", "10 h");
+        assertEquals(VinfraCli.OK, good.exit(), good.all());
+        assertTrue(good.out().contains("vm-up"), "the model without the clash simulates: " + good.out());
+        Files.writeString(model, text.replace("web207", "web7"));
+        Result bad = run("simulate", model.toString(), "--for", "10 h");
+        assertEquals(VinfraCli.MODEL_ERRORS, bad.exit(), bad.all());
+        assertTrue(bad.out().contains("twice.vinfra:3:4: error vinfra.duplicate-name"), bad.all());
+        assertTrue(bad.out().lines().allMatch(line -> line.contains(": error ")), "only the errors, no report: " + bad.out());
+        assertTrue(bad.err().contains("2 errors in the models: nothing simulated"), bad.err());
+    }
+
     @Test
     void timelineActionsNameReplicasAndTheirNics(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("faults.vinfra");

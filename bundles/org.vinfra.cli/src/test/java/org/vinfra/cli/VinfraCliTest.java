@@ -200,6 +200,28 @@ class VinfraCliTest {
         assertTrue(version.out().contains("Java " + Runtime.version().feature()), version.out());
     }
 
+    /**
+     * A command line that runs one subcommand holds only that one (start-up): help, mistakes and the
+     * {@code help} command still know them all.
+     */
+    @Test
+    void helpAndMistakesKnowEveryCommand() {
+        Result help = run("--help");
+        assertEquals(VinfraCli.OK, help.exit(), help.all());
+        for (String command : List.of("validate", "format", "generate", "import", "simulate", "diagram", "lsp", "benchmark", "completion")) {
+            assertTrue(help.out().lines().anyMatch(line -> line.trim().startsWith(command + " ")), "--help lists " + command + ":\n" + help.out());
+        }
+        Result typo = run("simulat", "x.vinfra");
+        assertEquals(VinfraCli.USAGE_OR_IO, typo.exit());
+        assertTrue(typo.err().contains("Did you mean: vinfra simulate"), typo.all());
+        Result helpValidate = run("help", "validate");
+        assertEquals(VinfraCli.OK, helpValidate.exit(), helpValidate.all());
+        assertTrue(helpValidate.out().startsWith("Usage: vinfra validate"), helpValidate.all());
+        Result badOption = run("simulate", "--no-such-option", "x.vinfra");
+        assertEquals(VinfraCli.USAGE_OR_IO, badOption.exit());
+        assertTrue(badOption.err().contains("Usage: vinfra simulate"), badOption.all());
+    }
+
     /** The completion script is generated from the command line's definition: every command and option is in it. */
     @Test
     void theBashCompletionScriptKnowsEveryCommandAndOption(@TempDir Path dir) throws Exception {
