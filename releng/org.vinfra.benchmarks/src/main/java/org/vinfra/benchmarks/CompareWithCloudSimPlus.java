@@ -70,13 +70,18 @@ public final class CompareWithCloudSimPlus {
 
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("vinfra.benchmarks.cloudsim-class-path", System.getProperty("java.class.path"));
-        long cloudsimProcess = median("CloudSim Plus, whole process", () -> process(List.of(java, "-cp", classPath,
-                CloudSimPlusScenario.class.getName(), String.valueOf(divisor), cloudsimTimes.toString())));
-        long vinfraProcess = median("./vinfra simulate, whole process", () -> process(List.of(root.resolve("vinfra").toString(), "simulate",
-                model.toString(), "--for", Scenario.SECONDS + " s")));
-        long vinfraJsonProcess = median("./vinfra simulate --format json -o FILE, whole process", () -> process(List.of(
-                root.resolve("vinfra").toString(), "simulate", model.toString(), "--for", Scenario.SECONDS + " s", "--format", "json", "-o",
-                vinfraReport.toString())));
+        // The whole processes take turns, round after round: a machine that speeds up or slows down meanwhile
+        // (other processes, a virtual machine's neighbours) moves both sides of the ratio alike.
+        long[] processes = interleavedMedians(List.of("CloudSim Plus, whole process", "./vinfra simulate, whole process",
+                "./vinfra simulate --format json -o FILE, whole process"), List.of(
+                () -> process(List.of(java, "-cp", classPath, CloudSimPlusScenario.class.getName(), String.valueOf(divisor),
+                        cloudsimTimes.toString())),
+                () -> process(List.of(root.resolve("vinfra").toString(), "simulate", model.toString(), "--for", Scenario.SECONDS + " s")),
+                () -> process(List.of(root.resolve("vinfra").toString(), "simulate", model.toString(), "--for", Scenario.SECONDS + " s",
+                        "--format", "json", "-o", vinfraReport.toString()))));
+        long cloudsimProcess = processes[0];
+        long vinfraProcess = processes[1];
+        long vinfraJsonProcess = processes[2];
 
         warmUp("CloudSim Plus, warm", () -> CloudSimPlusScenario.run(divisor).count());
         long cloudsimWarm = median("CloudSim Plus, warm", () -> CloudSimPlusScenario.run(divisor).count());
@@ -172,6 +177,28 @@ public final class CompareWithCloudSimPlus {
         for (int round = 0; round < 2; round++) {
             step.call();
         }
+    }
+
+    /** Runs each step once per round, in turn, and gives each one's median time in ms. */
+    private long[] interleavedMedians(List<String> names, List<Callable<?>> steps) throws Exception {
+        List<List<Long>> times = new ArrayList<>();
+        steps.forEach(step -> times.add(new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < steps.size(); i++) {
+                long start = System.nanoTime();
+                steps.get(i).call();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                times.get(i).add(millis);
+                out.printf(Locale.ROOT, "%s, round %d: %,d ms%n", names.get(i), round + 1, millis);
+            }
+        }
+        long[] medians = new long[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            List<Long> sorted = new ArrayList<>(times.get(i));
+            Collections.sort(sorted);
+            medians[i] = sorted.get(sorted.size() / 2);
+        }
+        return medians;
     }
 
     private long median(String what, Callable<?> step) throws Exception {
