@@ -228,7 +228,7 @@ public final class DiagramEditor extends EditorPart {
             return;
         }
         try {
-            current.simulation().showSimulation(current.workspace().snapshot().models().models(), result);
+            current.simulation().showSimulation(current.workspace().snapshot().models().modelsWithImports(), result);
             simulationShown = true;
         } catch (Exception e) {
             VinfraUi.log("the simulation of " + file.getFullPath() + " could not be shown on its diagram", e);

@@ -85,7 +85,7 @@ public final class SimulationLaunchDelegate extends LaunchConfigurationDelegate 
             failed(configuration, file, summary + "; the first: " + errors.get(0).format());
             return null;
         }
-        SimModel model = ModelToSimulation.map(models.models());
+        SimModel model = ModelToSimulation.map(models.modelsWithImports());
         StackSimulation simulation = new StackSimulation(model, SimulationOptions.defaults(seconds).withJitter(seed, 0));
         int[] done = { 0 };
         SimulationResult result = simulation.run(now -> {

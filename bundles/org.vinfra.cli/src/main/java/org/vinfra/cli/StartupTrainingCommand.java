@@ -39,12 +39,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The training run behind vinfra's fast start: the {@code ./vinfra} script runs it once after a build
- * with {@code -XX:ArchiveClassesAtExit}, so that the JVM records the classes a real session loads
- * (validating, formatting, simulating and drawing a model, a language server answering initialize and checking an opened file) into a
- * class-data sharing archive that later runs map instead of loading and verifying those classes again.
+ * with {@code -XX:AOTCacheOutput} (JDK 25+, JEP 483) or {@code -XX:ArchiveClassesAtExit} (before), so that the
+ * JVM records the classes a real session loads and links (validating, formatting, simulating and drawing a model,
+ * a language server answering initialize and checking an opened file) into an AOT cache or a class-data sharing
+ * archive that later runs map instead of loading, verifying and linking those classes again.
  * Hidden from the help: users never need it.
  */
-@Command(name = "train-startup", hidden = true, description = "Exercises validate and the language server once (for the class-data sharing archive).")
+@Command(name = "train-startup", hidden = true, description = "Exercises validate and the language server once (for the AOT cache or class-data sharing archive).")
 final class StartupTrainingCommand implements Callable<Integer> {
 
     private static final String MODEL = """

@@ -105,7 +105,7 @@ public final class LiveSimulation implements AutoCloseable {
                         + errors.get(0).format() + "); fix " + (errors.size() == 1 ? "it" : "them") + " to simulate again");
                 return;
             }
-            model = ModelToSimulation.map(snapshot.models().models());
+            model = ModelToSimulation.map(snapshot.models().modelsWithImports());
         }
         StackSimulation simulation = new StackSimulation(model, options);
         synchronized (this) {

@@ -24,7 +24,7 @@ import org.vinfra.sim.results.SimulationResult;
  *
  * <pre>
  * SimulationOverlayService overlay = server.simulation();        // DiagramServer, or bound in TopologyDiagramModule
- * SimModel model = ModelToSimulation.map(models.models());
+ * SimModel model = ModelToSimulation.map(models.modelsWithImports());
  * SimulationResult result = new StackSimulation(model, options).run(t -&gt; {});
  * overlay.showSimulation(model, result);                          // every tab redraws with it
  * overlay.markStale("the text changed since the run");            // kept, but shown as out of date
@@ -62,7 +62,7 @@ public final class SimulationOverlayService {
     /**
      * Shows a run over every diagram.
      *
-     * @param model  the entities the run simulated ({@link ModelToSimulation#map} of the models the diagram draws)
+     * @param model  the entities the run simulated ({@link ModelToSimulation#map} of the models the diagram draws and the files they import)
      * @param result its results
      */
     public void showSimulation(SimModel model, SimulationResult result) {

@@ -50,7 +50,7 @@ public final class SimulationOverlays {
     /**
      * The overlay of a run for one drawing.
      *
-     * @param model   the entities the run simulated ({@code ModelToSimulation.map} of the models drawn)
+     * @param model   the entities the run simulated ({@code ModelToSimulation.map} of the models drawn and the files they import)
      * @param result  the run's results
      * @param diagram the drawing (its ids, and the model elements behind them)
      * @return an overlay with status {@link SimulationOverlay.Status#SHOWN} and an empty note

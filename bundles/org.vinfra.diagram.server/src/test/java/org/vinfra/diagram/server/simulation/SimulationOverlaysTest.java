@@ -214,6 +214,26 @@ class SimulationOverlaysTest {
         }
     }
 
+    /** A drawing of a file whose VMs run on hosts of a file it imports simulates those hosts too, as ./vinfra simulate does. */
+    @Test
+    void theLiveSimulationIncludesTheImportedFiles() throws Exception {
+        Path hosts = Files.copy(Path.of("../../examples/multi-file/hosts.vinfra"), folder.resolve("hosts.vinfra"));
+        Path vms = Files.copy(Path.of("../../examples/multi-file/vms.vinfra"), folder.resolve("vms.vinfra"));
+        assertTrue(Files.exists(hosts));
+        SimulationOverlayService service = new SimulationOverlayService();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DiagramWorkspace workspace = new DiagramWorkspace(HeadlessSession.language(), List.of(vms));
+                LiveSimulation live = LiveSimulation.start(workspace, service, SimulationOptions.defaults(120), log::add)) {
+            workspace.snapshot();
+            waitFor(() -> log.size() == 1);
+            SimulationResult result = service.result().orElseThrow();
+            List<String> up = result.timeline().stream().filter(event -> event.kind().equals("vm-up")).map(SimulationResult.Event::entity).toList();
+            assertTrue(up.contains("edge") && up.contains("worker40"), "the VMs boot on the imported file's hosts: " + up);
+            assertTrue(result.timeline().stream().anyMatch(event -> event.kind().equals("power-on") && event.entity().equals("rack1")),
+                    "the imported hosts are simulated: " + log);
+        }
+    }
+
     @Test
     void withoutARunAStaleMarkSaysWhyThereIsNone() throws Exception {
         SimulationOverlayService service = new SimulationOverlayService();
