@@ -128,6 +128,8 @@ class ValidationRulesTest {
                         H + "network n on h { mode nat forward tcp 2222 to 10.0.0.5:22 }\ncontainer a on h { image \"nginx:1.27\" port 2223:80 }"),
                 rule(IssueCodes.DEPENDENCY_CYCLE, "compose c {\n service a { image \"x:1\" depends-on b }\n service b { image \"x:1\" depends-on a }\n}",
                         "compose c {\n service a { image \"x:1\" depends-on b }\n service b { image \"x:1\" }\n}"),
+                rule(IssueCodes.IMAGE_CYCLE, "image a { from b }\nimage b { from a run \"true\" }",
+                        "image a { from b }\nimage b { from \"debian:12\" run \"true\" }"),
                 rule(IssueCodes.HEALTHY_WITHOUT_HEALTHCHECK, "compose c {\n service db { image \"x:1\" }\n service a { image \"x:1\" depends-on db healthy }\n}",
                         "compose c {\n service db { image \"x:1\" health { test [\"CMD\", \"true\"] } }\n"
                                 + " service a { image \"x:1\" depends-on db healthy }\n}"),

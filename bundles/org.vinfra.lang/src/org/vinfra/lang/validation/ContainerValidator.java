@@ -35,6 +35,29 @@ public class ContainerValidator extends VinfraCheck {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
     private static final Pattern CPUSET = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
 
+    /**
+     * An image's {@code from} chain must end at a registry image or a stage: one that comes back to the
+     * image (a from b, b from a) has no first layer, and nothing could build or pull it.
+     */
+    @Check
+    public void imagesDoNotBuildOnThemselves(Image image) {
+        List<String> chain = new ArrayList<>(List.of(String.valueOf(image.getName())));
+        java.util.Set<Image> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(image);
+        for (Image base = image.getBase(); base != null && !base.eIsProxy(); base = base.getBase()) {
+            chain.add(String.valueOf(base.getName()));
+            if (base == image) {
+                error("Image '" + image.getName() + "' is built from itself (" + String.join(" from ", chain) + "): the chain of 'from'"
+                        + " must end at a registry image (from \"debian:12\") or a stage, where its first layer comes from. Make one"
+                        + " image of the chain start from a registry image.", image, Literals.IMAGE__BASE, IssueCodes.IMAGE_CYCLE);
+                return;
+            }
+            if (!seen.add(base)) {
+                return; // a cycle further up the chain: reported on the images that are in it
+            }
+        }
+    }
+
     @Check
     public void hasImage(Container container) {
         boolean hasImage = container.getImage() != null || container.getImageReference() != null || container.getBuild() != null;

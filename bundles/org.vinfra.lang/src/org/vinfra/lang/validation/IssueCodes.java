@@ -67,6 +67,7 @@ public final class IssueCodes {
     // containers, images and compose
     public static final String DUPLICATE_PUBLISHED_PORT = PREFIX + "duplicate-published-port";
     public static final String DEPENDENCY_CYCLE = PREFIX + "dependency-cycle";
+    public static final String IMAGE_CYCLE = PREFIX + "image-cycle";
     public static final String HEALTHY_WITHOUT_HEALTHCHECK = PREFIX + "healthy-without-healthcheck";
     public static final String CONTAINER_MEMORY_EXCEEDS_MACHINE = PREFIX + "container-memory-exceeds-machine";
     public static final String CONTAINER_CPUS_EXCEED_MACHINE = PREFIX + "container-cpus-exceed-machine";

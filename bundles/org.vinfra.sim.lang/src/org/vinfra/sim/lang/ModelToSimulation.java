@@ -388,7 +388,9 @@ public final class ModelToSimulation {
         List<Layer> layers = new ArrayList<>();
         if (container.getImage() != null) {
             Image image = container.getImage();
-            while (image != null) {
+            // an image built from itself is vinfra.image-cycle; the simulation may map a model before it is validated
+            java.util.Set<Image> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            while (image != null && seen.add(image)) {
                 List<Layer> own = new ArrayList<>();
                 for (int i = 0; i < image.getInstructions().size(); i++) {
                     Instruction instruction = image.getInstructions().get(i);

@@ -8,10 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code vinfra}: the command line of the vinfra workbench. Exit codes: 0 success, 1 the models have
+ * {@code vinfra}: the command line of the vinfra workbench. Its -h/--help and -V/--version are every
+ * subcommand's too ({@code ./vinfra validate --help}). Exit codes: 0 success, 1 the models have
  * errors, 2 a usage or I/O problem. Never prints a stack trace (set VINFRA_DEBUG=1 to see one).
  */
-@Command(name = "vinfra", mixinStandardHelpOptions = true, versionProvider = VinfraCli.Version.class,
+@Command(name = "vinfra", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VinfraCli.Version.class,
         description = "Checks, formats, exports, imports, simulates, draws and serves to editors .vinfra models of virtual infrastructure.")
 public final class VinfraCli {
 

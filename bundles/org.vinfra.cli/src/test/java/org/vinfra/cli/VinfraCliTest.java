@@ -217,6 +217,11 @@ class VinfraCliTest {
         Result helpValidate = run("help", "validate");
         assertEquals(VinfraCli.OK, helpValidate.exit(), helpValidate.all());
         assertTrue(helpValidate.out().startsWith("Usage: vinfra validate"), helpValidate.all());
+        for (String command : List.of("validate", "simulate", "generate", "lsp", "completion")) {
+            Result usage = run(command, "--help");
+            assertEquals(VinfraCli.OK, usage.exit(), command + " --help: " + usage.all());
+            assertTrue(usage.out().startsWith("Usage: vinfra " + command), usage.all());
+        }
         Result badOption = run("simulate", "--no-such-option", "x.vinfra");
         assertEquals(VinfraCli.USAGE_OR_IO, badOption.exit());
         assertTrue(badOption.err().contains("Usage: vinfra simulate"), badOption.all());
