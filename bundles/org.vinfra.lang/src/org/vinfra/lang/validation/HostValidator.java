@@ -33,6 +33,30 @@ public class HostValidator extends VinfraCheck {
         }
     }
 
+    /** A host without memory, a CPU that does not tick, a NIC that carries nothing: the simulation would divide by them. */
+    @Check
+    public void sizesArePositive(Host host) {
+        zeroValue(host, Literals.HOST__MEMORY, host.getMemory(), "memory", "A host needs memory for its hypervisor, VMs and containers");
+    }
+
+    @Check
+    public void frequencyIsPositive(Cpu cpu) {
+        zeroValue(cpu, Literals.CPU__FREQUENCY, cpu.getFrequency(), "frequency", "A CPU runs at some clock rate (e.g. 2.4 GHz)");
+    }
+
+    @Check
+    public void speedIsPositive(Nic nic) {
+        zeroValue(nic, Literals.NIC__SPEED, nic.getSpeed(), "speed", "A NIC carries some bandwidth (e.g. 10 Gbps)");
+    }
+
+    /** Reports a size, rate or frequency written as 0; {@code value} is the attribute's, null when the text leaves it out. */
+    void zeroValue(org.eclipse.emf.ecore.EObject element, org.eclipse.emf.ecore.EAttribute feature, Long value, String what, String why) {
+        if (value != null && value == 0) {
+            error("'" + what + " 0' gives nothing to work with: " + why + ". Write a value above 0, or leave '" + what
+                    + "' out for its default.", element, feature, IssueCodes.ZERO_VALUE);
+        }
+    }
+
     private void zero(Cpu cpu, org.eclipse.emf.ecore.EAttribute feature, String what, String why) {
         error("'" + what + " 0' describes no CPU. " + why + ": write 1 or more.", cpu, feature, IssueCodes.ZERO_COUNT);
     }
