@@ -36,6 +36,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The training run behind vinfra's fast start: the {@code ./vinfra} script runs it once after a build
@@ -45,7 +46,7 @@ import picocli.CommandLine.Command;
  * archive that later runs map instead of loading, verifying and linking those classes again.
  * Hidden from the help: users never need it.
  */
-@Command(name = "train-startup", hidden = true, description = "Exercises validate and the language server once (for the AOT cache or class-data sharing archive).")
+@Command(name = "train-startup", hidden = true, description = "Exercises one kind of command once (for its AOT cache or the class-data sharing archive).")
 final class StartupTrainingCommand implements Callable<Integer> {
 
     private static final String MODEL = """
@@ -76,23 +77,45 @@ final class StartupTrainingCommand implements Callable<Integer> {
             }
             """;
 
+    /** What to train for: the commands of one kind, so that a cache holds only what they load. */
+    @Parameters(arity = "0..1", defaultValue = "all", description = "model (validate, format, generate, import), simulate, diagram, lsp or all.")
+    private String kind;
+
     @Override
     public Integer call() throws Exception {
+        if (!List.of("all", "model", "simulate", "diagram", "lsp").contains(kind)) {
+            throw new UserError("train-startup trains model, simulate, diagram, lsp or all, not '" + kind + "'", VinfraCli.USAGE_OR_IO);
+        }
         Path folder = Files.createTempDirectory("vinfra-training");
         Path model = folder.resolve("training.vinfra");
+        Path generated = folder.resolve("generated");
+        Path svg = folder.resolve("training.svg");
         try {
             Files.writeString(model, MODEL);
             PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
-            VinfraCli.run(new String[] { "validate", model.toString() }, discard, discard);
-            VinfraCli.run(new String[] { "format", "--check", model.toString() }, discard, discard);
-            for (String format : new String[] { "text", "json" }) {
-                VinfraCli.run(new String[] { "simulate", model.toString(), "--for", "1 min", "--format", format }, discard, discard);
+            if (kind.equals("all") || kind.equals("model")) {
+                VinfraCli.run(new String[] { "validate", model.toString() }, discard, discard);
+                VinfraCli.run(new String[] { "format", "--check", model.toString() }, discard, discard);
+                VinfraCli.run(new String[] { "generate", model.toString(), "-o", generated.toString() }, discard, discard);
             }
-            Path svg = folder.resolve("training.svg");
-            VinfraCli.run(new String[] { "diagram", model.toString(), "--svg", svg.toString() }, discard, discard);
-            Files.deleteIfExists(svg);
-            languageServerSession(model);
+            if (kind.equals("all") || kind.equals("simulate")) {
+                for (String format : new String[] { "text", "json" }) {
+                    VinfraCli.run(new String[] { "simulate", model.toString(), "--for", "1 min", "--format", format }, discard, discard);
+                }
+            }
+            if (kind.equals("all") || kind.equals("diagram")) {
+                VinfraCli.run(new String[] { "diagram", model.toString(), "--svg", svg.toString() }, discard, discard);
+            }
+            if (kind.equals("all") || kind.equals("lsp")) {
+                languageServerSession(model);
+            }
         } finally {
+            if (Files.isDirectory(generated)) {
+                try (java.util.stream.Stream<Path> files = Files.walk(generated)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
+            Files.deleteIfExists(svg);
             Files.deleteIfExists(model);
             Files.deleteIfExists(folder);
         }
