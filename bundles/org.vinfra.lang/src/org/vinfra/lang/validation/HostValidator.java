@@ -49,14 +49,6 @@ public class HostValidator extends VinfraCheck {
         zeroValue(nic, Literals.NIC__SPEED, nic.getSpeed(), "speed", "A NIC carries some bandwidth (e.g. 10 Gbps)");
     }
 
-    /** Reports a size, rate or frequency written as 0; {@code value} is the attribute's, null when the text leaves it out. */
-    void zeroValue(org.eclipse.emf.ecore.EObject element, org.eclipse.emf.ecore.EAttribute feature, Long value, String what, String why) {
-        if (value != null && value == 0) {
-            error("'" + what + " 0' gives nothing to work with: " + why + ". Write a value above 0, or leave '" + what
-                    + "' out for its default.", element, feature, IssueCodes.ZERO_VALUE);
-        }
-    }
-
     private void zero(Cpu cpu, org.eclipse.emf.ecore.EAttribute feature, String what, String why) {
         error("'" + what + " 0' describes no CPU. " + why + ": write 1 or more.", cpu, feature, IssueCodes.ZERO_COUNT);
     }

@@ -99,6 +99,17 @@ abstract class VinfraCheck extends AbstractDeclarativeValidator {
     }
 
     /** The topology of the resource set, built once per validation run. */
+    /**
+     * Reports a size, rate or frequency written as 0 ({@link IssueCodes#ZERO_VALUE}): the simulation would divide by it.
+     * {@code value} is the attribute's, null when the text leaves it out.
+     */
+    protected void zeroValue(EObject element, EStructuralFeature feature, Long value, String what, String why) {
+        if (value != null && value == 0) {
+            error("'" + what + " 0' gives nothing to work with: " + why + ". Write a value above 0, or leave '" + what
+                    + "' out for its default.", element, feature, IssueCodes.ZERO_VALUE);
+        }
+    }
+
     protected Topology topology(EObject any) {
         Map<Object, Object> context = getContext();
         if (context == null) {

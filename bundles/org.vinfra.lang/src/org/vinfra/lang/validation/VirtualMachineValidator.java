@@ -27,10 +27,7 @@ public class VirtualMachineValidator extends VinfraCheck {
             error("'vcpus 0' describes no CPU: a VM runs on at least one vCPU. Write 1 or more.", vm, Literals.VIRTUAL_MACHINE__VCPUS,
                     IssueCodes.ZERO_COUNT);
         }
-        if (vm.getMemory() != null && vm.getMemory() == 0) {
-            error("'memory 0' gives nothing to work with: a VM needs memory for its guest OS. Write a value above 0, or leave 'memory'"
-                    + " out for its default.", vm, Literals.VIRTUAL_MACHINE__MEMORY, IssueCodes.ZERO_VALUE);
-        }
+        zeroValue(vm, Literals.VIRTUAL_MACHINE__MEMORY, vm.getMemory(), "memory", "A VM needs memory for its guest OS");
     }
 
     @Check
