@@ -49,7 +49,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train-startup", hidden = true, description = "Exercises one kind of command once (for its AOT cache or the class-data sharing archive).")
 final class StartupTrainingCommand implements Callable<Integer> {
 
-    private static final String MODEL = """
+    /** A valid model, so that the training takes the paths of a successful run (VinfraCliTest checks it). */
+    static final String MODEL = """
             // vinfra's start-up training model
             host server1 {
             	cpu {
@@ -64,7 +65,7 @@ final class StartupTrainingCommand implements Callable<Integer> {
             	cidr 10.0.0.0/24
             }
             vm web[1..2] on server1 {
-            	vcpus 8
+            	vcpus 2
             	memory 2 GiB
             	nic eth0 on lan
             }

@@ -43,6 +43,19 @@ class VinfraCliTest {
     }
 
     @Test
+    void theStartupTrainingModelIsValidSoTheTrainedCachesHoldWhatASuccessfulRunLoads(@TempDir Path dir) throws IOException {
+        // an invalid model stops simulate before its report: the AOT cache would then miss the report's classes
+        Path file = dir.resolve("training.vinfra");
+        Files.writeString(file, StartupTrainingCommand.MODEL);
+        Result validated = run("validate", file.toString());
+        assertEquals(VinfraCli.OK, validated.exit(), validated.all());
+        assertTrue(validated.err().contains("0 errors, 0 warnings"), validated.all());
+        Result simulated = run("simulate", file.toString(), "--for", "1 min");
+        assertEquals(VinfraCli.OK, simulated.exit(), simulated.all());
+        assertTrue(simulated.out().contains("(completed)") && simulated.out().contains("job"), simulated.out());
+    }
+
+    @Test
     void errorsArePrintedAsFileLineColumnCodeMessageAndExitWith1(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("lab.vinfra");
         Files.writeString(file, "host h {\n  memory 4 GiB\n}\nvm v on h {\n  vcpus 4\n}\n");
