@@ -3,6 +3,7 @@ package org.vinfra.lang.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -39,6 +40,9 @@ class ParsingTest {
         assertEquals(1_500_000_000_000L, host.getDatastores().get(0).getCapacity());
         assertEquals(32, Defaults.logicalCpus(host));
         assertEquals(16, Defaults.physicalCores(host));
+        Host huge = (Host) Models.parse("host huge { cpu { sockets 2147483647 cores 2147483647 threads 2 } }").getElements().get(0);
+        assertEquals(Integer.MAX_VALUE, Defaults.logicalCpus(huge), "saturates instead of wrapping round to 2 (vinfra.too-many-cpus says why)");
+        assertEquals(Integer.MAX_VALUE, Defaults.physicalCores(huge));
     }
 
     @Test
@@ -48,6 +52,18 @@ class ParsingTest {
         assertEquals("2.4 GHz", Units.FREQUENCY.format(2_400_000_000L));
         assertEquals("90 s", Units.DURATION.format(90_000));
         assertEquals(1_500, Units.DURATION.parse("1.5 s"));
+    }
+
+    @Test
+    void unitsParseWholeAndDecimalNumbersExactlyAndRefuseWhatALongCannotHold() {
+        assertEquals(60_000, Units.DURATION.parse("60 s"));
+        assertEquals(4L << 30, Units.SIZE.parse("4GiB"));
+        assertEquals(1, Units.DURATION.parse("0.0005 s"), "half a millisecond rounds half up");
+        assertEquals(Long.MAX_VALUE, Units.SIZE.parse("9223372036854775807 B"), "19 digits: the exact path");
+        for (String tooLarge : List.of("999999999999999999 TiB", "9223372036854775808 B", "8388608 TiB")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Units.SIZE.parse(tooLarge), tooLarge);
+            assertTrue(refused.getMessage().contains("is too large a size"), refused.getMessage());
+        }
     }
 
     @Test

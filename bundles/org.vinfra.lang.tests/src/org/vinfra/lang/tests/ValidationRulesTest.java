@@ -62,6 +62,8 @@ class ValidationRulesTest {
                 rule(IssueCodes.UNRESOLVED_REFERENCE, H + "vm v on hh { }", H + "vm v on h { }"),
                 rule(IssueCodes.ZERO_COUNT, "host a { cpu { cores 0 } memory 1 GiB }", "host a { cpu { cores 1 } memory 1 GiB }"),
                 rule(IssueCodes.ZERO_COUNT, H + "vm v on h { vcpus 0 memory 1 GiB }", H + "vm v on h { vcpus 1 memory 1 GiB }"),
+                rule(IssueCodes.TOO_MANY_CPUS, "host a { cpu { sockets 2147483647 cores 2147483647 threads 2 } memory 1 GiB }",
+                        "host a { cpu { sockets 32 cores 128 threads 2 } memory 1 GiB }"),
                 rule(IssueCodes.ZERO_VALUE, H + "vm v on h { vcpus 1 memory 0 GiB }", H + "vm v on h { vcpus 1 memory 1 GiB }"),
                 rule(IssueCodes.ZERO_VALUE, "host a { cpu { cores 1 frequency 0 GHz } memory 1 GiB nic e { speed 0 Gbps } }",
                         "host a { cpu { cores 1 frequency 2 GHz } memory 1 GiB nic e { speed 1 Gbps } }"),

@@ -27,6 +27,11 @@ public final class Defaults {
     /** One PCIe physical function offers at most 256 virtual functions (SR-IOV). */
     public static final int SRIOV_MAX_VFS = 256;
     public static final int VCPUS = 1;
+    /**
+     * The most logical CPUs one Linux kernel runs on: 8,192, the top of CONFIG_NR_CPUS on x86-64 (with MAXSMP,
+     * arch/x86/Kconfig). The largest servers have a few thousand.
+     */
+    public static final int MAX_LOGICAL_CPUS = 8192;
 
     private Defaults() {
     }
@@ -46,13 +51,17 @@ public final class Defaults {
         return cpu == null || cpu.getThreads() == null ? 1 : cpu.getThreads();
     }
 
+    /** Physical cores: sockets x cores, at most Integer.MAX_VALUE (over {@link #MAX_LOGICAL_CPUS} is a validation error). */
     public static int physicalCores(Host host) {
-        return sockets(host) * coresPerSocket(host);
+        return (int) Math.min(Integer.MAX_VALUE, (long) sockets(host) * coresPerSocket(host));
     }
 
-    /** Logical CPUs: sockets x cores x threads (hyperthreads count as logical CPUs). */
+    /**
+     * Logical CPUs: sockets x cores x threads (hyperthreads count as logical CPUs), at most Integer.MAX_VALUE (over
+     * {@link #MAX_LOGICAL_CPUS} is a validation error).
+     */
     public static int logicalCpus(Host host) {
-        return physicalCores(host) * threadsPerCore(host);
+        return (int) Math.min(Integer.MAX_VALUE, (long) sockets(host) * coresPerSocket(host) * threadsPerCore(host));
     }
 
     public static boolean hasFeature(Host host, CpuFeature feature) {

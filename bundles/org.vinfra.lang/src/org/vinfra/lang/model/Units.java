@@ -69,9 +69,13 @@ public final class Units {
             throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is not a " + quantity + ": write a number and one of the units "
                     + String.join(", ", factors.keySet()) + " (e.g. 4 " + factors.keySet().iterator().next() + ")");
         }
-        BigDecimal value = new BigDecimal(number).multiply(BigDecimal.valueOf(factor));
         try {
-            return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
+            if (number.indexOf('.') < 0 && number.length() <= 18) {
+                // a whole number (most are): exact in a long, without BigDecimal, whose class initialization alone
+                // takes about 20 ms of a command's start
+                return Math.multiplyExact(Long.parseLong(number), factor);
+            }
+            return new BigDecimal(number).multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP).longValueExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("'" + Limits.excerpt(text) + "' is too large a " + quantity + ": vinfra holds up to " + format(Long.MAX_VALUE)
                     + ". Write a smaller value.");

@@ -1,5 +1,7 @@
 package org.vinfra.lang.validation;
 
+import java.math.BigInteger;
+
 import org.eclipse.xtext.validation.Check;
 import org.vinfra.lang.model.Defaults;
 import org.vinfra.lang.model.Replicas;
@@ -30,6 +32,24 @@ public class HostValidator extends VinfraCheck {
         }
         if (cpu.getThreads() != null && cpu.getThreads() == 0) {
             zero(cpu, Literals.CPU__THREADS, "threads", "Each core runs at least one thread (2 with hyperthreading)");
+        }
+    }
+
+    /** sockets x cores x threads within what one kernel runs on (and within an int: 2^31 sockets wrapped round to a few CPUs). */
+    @Check
+    public void logicalCpusWithinLinuxLimit(Cpu cpu) {
+        long sockets = cpu.getSockets() == null ? 1 : cpu.getSockets();
+        long cores = cpu.getCores() == null ? 1 : cpu.getCores();
+        long threads = cpu.getThreads() == null ? 1 : cpu.getThreads();
+        BigInteger logical = BigInteger.valueOf(sockets).multiply(BigInteger.valueOf(cores))
+                .multiply(BigInteger.valueOf(threads));
+        if (logical.compareTo(BigInteger.valueOf(Defaults.MAX_LOGICAL_CPUS)) > 0) {
+            String host = cpu.eContainer() instanceof Host owner ? "Host '" + owner.getName() + "'" : "This CPU";
+            error(host + " has " + sockets + " sockets x " + cores + " cores x " + threads + " threads = " + logical
+                    + " logical CPUs. One Linux kernel runs on at most " + Defaults.MAX_LOGICAL_CPUS + " (CONFIG_NR_CPUS on x86-64), and"
+                    + " the largest servers have a few thousand. Lower sockets, cores or threads to what the machine has (e.g. 2 sockets x"
+                    + " 32 cores x 2 threads).", cpu, cpu.getCores() != null ? Literals.CPU__CORES : cpu.getSockets() != null ? Literals.CPU__SOCKETS
+                            : Literals.CPU__THREADS, IssueCodes.TOO_MANY_CPUS);
         }
     }
 

@@ -34,6 +34,7 @@ public final class IssueCodes {
     // hosts and hypervisors
     public static final String ZERO_COUNT = PREFIX + "zero-count";
     public static final String ZERO_VALUE = PREFIX + "zero-value";
+    public static final String TOO_MANY_CPUS = PREFIX + "too-many-cpus";
     public static final String HOST_WITHOUT_MEMORY = PREFIX + "host-without-memory";
     public static final String HARDWARE_ASSIST_WITHOUT_VTX = PREFIX + "hardware-assist-without-vtx";
     public static final String TYPE2_WITHOUT_HOST_OS = PREFIX + "type2-without-host-os";
