@@ -56,13 +56,37 @@ public final class Replicas {
         List<String> names = new ArrayList<>();
         if (replication != null && name != null && count(replication) > 0) {
             for (int i = replication.getFirst(); i <= replication.getLast(); i++) {
-                names.add(name + i);
+                names.add(name(name, i));
                 if (i == Integer.MAX_VALUE) {
                     break;
                 }
             }
         }
         return names;
+    }
+
+    /** The name of replica {@code number} of an element named {@code name}: the name followed by the number (web7). */
+    public static String name(String name, int number) {
+        return name + number;
+    }
+
+    /**
+     * Whether {@code candidate} is the name of one of the replicas {@link #names} lists, found without listing them:
+     * the element's name followed by a number of the range, written as {@link #name} writes it (web7, not web07).
+     *
+     * @param ignoreCase whether the name part may differ in case (web7 and WEB7)
+     */
+    public static boolean isReplicaName(String name, Replication replication, String candidate, boolean ignoreCase) {
+        if (replication == null || name == null || candidate.length() <= name.length() || count(replication) == 0
+                || !candidate.regionMatches(ignoreCase, 0, name, 0, name.length())) {
+            return false;
+        }
+        String digits = candidate.substring(name.length());
+        if (digits.length() > 11 || !digits.matches("[0-9]+")) {
+            return false;
+        }
+        long number = Long.parseLong(digits);
+        return number >= replication.getFirst() && number <= replication.getLast() && Long.toString(number).equals(digits);
     }
 
     /**

@@ -11,11 +11,20 @@ import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionManager;
 import org.vinfra.lang.model.ExportFiles;
 
 /**
+ * Index entries that answer replica names without listing them ({@link VinfraResourceDescription}), and
  * Xtext's rule for which files to validate again after a change (the files that refer to changed names), plus: a file
  * whose exports share a file with what the change adds or removes, so that an export clash between two files shows in
  * both, and goes away in both (the language server and the Eclipse editor re-validate only affected files).
  */
 public class VinfraResourceDescriptionManager extends DefaultResourceDescriptionManager {
+
+    /** An entry that finds replica names without listing them all ({@link VinfraResourceDescription}). */
+    @Override
+    protected IResourceDescription internalGetResourceDescription(org.eclipse.emf.ecore.resource.Resource resource,
+            org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy strategy) {
+        return strategy instanceof VinfraResourceDescriptionStrategy vinfra ? new VinfraResourceDescription(resource, vinfra, getCache())
+                : super.internalGetResourceDescription(resource, strategy);
+    }
 
     @Override
     public boolean isAffected(Collection<IResourceDescription.Delta> deltas, IResourceDescription candidate, IResourceDescriptions context) {

@@ -11,6 +11,7 @@ import org.eclipse.xtext.util.IAcceptor;
 import org.vinfra.lang.model.ExportFiles;
 import org.vinfra.lang.model.Limits;
 import org.vinfra.lang.model.Replicas;
+import org.vinfra.lang.vinfra.Replication;
 
 /**
  * Exports every named element by its qualified name and, for a replicated element such as
@@ -28,33 +29,87 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
 
     @Override
     public boolean createEObjectDescriptions(EObject element, IAcceptor<IEObjectDescription> acceptor) {
+        Exported exported = exported(element);
+        if (exported != null) {
+            acceptor.accept(exported.description());
+            exported.acceptReplicaNames(acceptor);
+        }
+        return true;
+    }
+
+    /**
+     * The entry of a named element and what its replica names derive from (null for an element without a name):
+     * {@link #createEObjectDescriptions} lists them all, {@link VinfraResourceDescription} answers a name without listing them.
+     */
+    Exported exported(EObject element) {
         if (element.eContainer() == null) {
             // the root comes first: whether the file is within the limit of elements after replication
             OverLimit.mark(element, Replicas.total(element) > Limits.elements());
         }
         QualifiedName name = getQualifiedNameProvider().getFullyQualifiedName(element);
         if (name == null) {
-            return true;
+            return null;
         }
         String exports = ExportFiles.indexData(element);
-        acceptor.accept(exports == null ? EObjectDescription.create(name, element)
-                : EObjectDescription.create(name, element, java.util.Map.of(EXPORTS, exports)));
+        IEObjectDescription description = exports == null ? EObjectDescription.create(name, element)
+                : EObjectDescription.create(name, element, java.util.Map.of(EXPORTS, exports));
         if (OverLimit.isMarked(EcoreUtil.getRootContainer(element))) {
-            return true; // too many replicas to name each: the validation error says so
-        }
-        for (String replica : Replicas.names(name.getLastSegment(), Replicas.of(element))) {
-            acceptor.accept(EObjectDescription.create(name.skipLast(1).append(replica), element));
+            return new Exported(description, null, null, null); // too many replicas to name each: the validation error says so
         }
         // a part of a replicated element is known in each replica too: rack3.eth0
         EObject parent = element.eContainer();
-        QualifiedName parentName = parent == null ? null : getQualifiedNameProvider().getFullyQualifiedName(parent);
-        if (parentName != null && Replicas.of(parent) != null && name.startsWith(parentName)) {
-            QualifiedName rest = name.skipFirst(parentName.getSegmentCount());
-            for (String replica : Replicas.names(parentName.getLastSegment(), Replicas.of(parent))) {
-                acceptor.accept(EObjectDescription.create(parentName.skipLast(1).append(replica).append(rest), element));
+        QualifiedName parentName = parent == null || Replicas.of(parent) == null ? null : getQualifiedNameProvider().getFullyQualifiedName(parent);
+        boolean part = parentName != null && name.startsWith(parentName);
+        return new Exported(description, Replicas.of(element), part ? parentName : null, part ? Replicas.of(parent) : null);
+    }
+
+    /**
+     * A named element's entry; its replicas (web1 .. web20 for web[1..20]) when {@code replication} is set; and, when
+     * {@code parentName} is set, its names in each replica of its replicated parent (rack3.eth0 for eth0 of rack[1..4]).
+     */
+    record Exported(IEObjectDescription description, Replication replication, QualifiedName parentName, Replication parentReplication) {
+
+        /** The replica names, in order: the element's own replicas, then its names in its parent's replicas. */
+        void acceptReplicaNames(IAcceptor<IEObjectDescription> acceptor) {
+            QualifiedName name = description.getName();
+            for (String replica : Replicas.names(name.getLastSegment(), replication)) {
+                acceptor.accept(EObjectDescription.create(name.skipLast(1).append(replica), description.getEObjectOrProxy()));
+            }
+            if (parentName != null) {
+                QualifiedName rest = name.skipFirst(parentName.getSegmentCount());
+                for (String replica : Replicas.names(parentName.getLastSegment(), parentReplication)) {
+                    acceptor.accept(EObjectDescription.create(parentName.skipLast(1).append(replica).append(rest), description.getEObjectOrProxy()));
+                }
             }
         }
-        return true;
+
+        /** The entry {@link #acceptReplicaNames} gives {@code wanted} (compared ignoring case or not), or null. */
+        IEObjectDescription replicaNamed(QualifiedName wanted, boolean ignoreCase) {
+            QualifiedName name = description.getName();
+            if (wanted.getSegmentCount() != name.getSegmentCount()) {
+                return null;
+            }
+            if (sameSegments(wanted.skipLast(1), name.skipLast(1), ignoreCase)
+                    && Replicas.isReplicaName(name.getLastSegment(), replication, wanted.getLastSegment(), ignoreCase)) {
+                String replica = name.getLastSegment() + wanted.getLastSegment().substring(name.getLastSegment().length());
+                return EObjectDescription.create(name.skipLast(1).append(replica), description.getEObjectOrProxy());
+            }
+            if (parentName != null) {
+                int at = parentName.getSegmentCount() - 1;
+                if (sameSegments(wanted.skipLast(wanted.getSegmentCount() - at), parentName.skipLast(1), ignoreCase)
+                        && sameSegments(wanted.skipFirst(at + 1), name.skipFirst(at + 1), ignoreCase)
+                        && Replicas.isReplicaName(parentName.getLastSegment(), parentReplication, wanted.getSegment(at), ignoreCase)) {
+                    String replica = parentName.getLastSegment() + wanted.getSegment(at).substring(parentName.getLastSegment().length());
+                    return EObjectDescription.create(parentName.skipLast(1).append(replica).append(name.skipFirst(at + 1)),
+                            description.getEObjectOrProxy());
+                }
+            }
+            return null;
+        }
+
+        private static boolean sameSegments(QualifiedName one, QualifiedName other, boolean ignoreCase) {
+            return ignoreCase ? one.equalsIgnoreCase(other) : one.equals(other);
+        }
     }
 
     /** Marks the root of a file that has more elements after replication than {@link Limits#elements()}. */
