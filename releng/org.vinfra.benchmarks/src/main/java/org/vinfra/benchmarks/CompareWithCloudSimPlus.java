@@ -39,6 +39,8 @@ public final class CompareWithCloudSimPlus {
     private final Path root = Path.of(System.getProperty("vinfra.root", ".")).toAbsolutePath().normalize();
     private final PrintWriter out = new PrintWriter(System.out, true);
     private int rounds = 3;
+    /** The whole processes' times, one list per step, in the order of the rounds. */
+    private final List<List<Long>> roundTimes = new ArrayList<>();
     private int divisor = 1;
 
     private CompareWithCloudSimPlus() {
@@ -70,6 +72,8 @@ public final class CompareWithCloudSimPlus {
 
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("vinfra.benchmarks.cloudsim-class-path", System.getProperty("java.class.path"));
+        // Once, untimed: the first ./vinfra simulate after a build trains its start-up cache (a few seconds, once)
+        process(List.of(root.resolve("vinfra").toString(), "simulate", model.toString(), "--for", Scenario.SECONDS + " s"));
         // The whole processes take turns, round after round: a machine that speeds up or slows down meanwhile
         // (other processes, a virtual machine's neighbours) moves both sides of the ratio alike.
         long[] processes = interleavedMedians(List.of("CloudSim Plus, whole process", "./vinfra simulate, whole process",
@@ -97,6 +101,12 @@ public final class CompareWithCloudSimPlus {
         row("whole process, vinfra writing its JSON report", cloudsimProcess, vinfraJsonProcess);
         row("warm, in one JVM (vinfra: parse to report)", cloudsimWarm, vinfraWarm);
         row("warm, in one JVM (vinfra: the engine alone)", cloudsimWarm, engineWarm);
+        // the spread: how far the machine's drift moves the whole-process ratio from one round to the next
+        List<String> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            ratios.add(String.format(Locale.ROOT, "%.1fx", roundTimes.get(0).get(round) / (double) Math.max(1, roundTimes.get(1).get(round))));
+        }
+        out.printf(Locale.ROOT, "whole process, the ratio in each round: %s%n", String.join(", ", ratios));
         out.println();
         return agree(CloudSimPlusScenario.read(cloudsimTimes), Files.readString(vinfraReport));
     }
@@ -181,7 +191,8 @@ public final class CompareWithCloudSimPlus {
 
     /** Runs each step once per round, in turn, and gives each one's median time in ms. */
     private long[] interleavedMedians(List<String> names, List<Callable<?>> steps) throws Exception {
-        List<List<Long>> times = new ArrayList<>();
+        List<List<Long>> times = roundTimes;
+        times.clear();
         steps.forEach(step -> times.add(new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < steps.size(); i++) {
