@@ -71,22 +71,23 @@ public final class Replicas {
     }
 
     /**
-     * Whether {@code candidate} is the name of one of the replicas {@link #names} lists, found without listing them:
-     * the element's name followed by a number of the range, written as {@link #name} writes it (web7, not web07).
+     * The number of the replica that {@code candidate} names, among those {@link #names} lists, found without listing
+     * them: the element's name followed by a number of the range, written as {@link #name} writes it (web7, not web07);
+     * null when it names none.
      *
      * @param ignoreCase whether the name part may differ in case (web7 and WEB7)
      */
-    public static boolean isReplicaName(String name, Replication replication, String candidate, boolean ignoreCase) {
+    public static Integer replicaNumber(String name, Replication replication, String candidate, boolean ignoreCase) {
         if (replication == null || name == null || candidate.length() <= name.length() || count(replication) == 0
                 || !candidate.regionMatches(ignoreCase, 0, name, 0, name.length())) {
-            return false;
+            return null;
         }
         String digits = candidate.substring(name.length());
-        if (digits.length() > 11 || !digits.matches("[0-9]+")) {
-            return false;
+        if (digits.length() > 10 || !digits.matches("[0-9]+")) {
+            return null;
         }
         long number = Long.parseLong(digits);
-        return number >= replication.getFirst() && number <= replication.getLast() && Long.toString(number).equals(digits);
+        return number >= replication.getFirst() && number <= replication.getLast() && Long.toString(number).equals(digits) ? (int) number : null;
     }
 
     /**

@@ -89,19 +89,19 @@ public class VinfraResourceDescriptionStrategy extends DefaultResourceDescriptio
             if (wanted.getSegmentCount() != name.getSegmentCount()) {
                 return null;
             }
-            if (sameSegments(wanted.skipLast(1), name.skipLast(1), ignoreCase)
-                    && Replicas.isReplicaName(name.getLastSegment(), replication, wanted.getLastSegment(), ignoreCase)) {
-                String replica = name.getLastSegment() + wanted.getLastSegment().substring(name.getLastSegment().length());
-                return EObjectDescription.create(name.skipLast(1).append(replica), description.getEObjectOrProxy());
+            Integer own = sameSegments(wanted.skipLast(1), name.skipLast(1), ignoreCase)
+                    ? Replicas.replicaNumber(name.getLastSegment(), replication, wanted.getLastSegment(), ignoreCase) : null;
+            if (own != null) {
+                return EObjectDescription.create(name.skipLast(1).append(Replicas.name(name.getLastSegment(), own)), description.getEObjectOrProxy());
             }
             if (parentName != null) {
                 int at = parentName.getSegmentCount() - 1;
-                if (sameSegments(wanted.skipLast(wanted.getSegmentCount() - at), parentName.skipLast(1), ignoreCase)
+                Integer parents = sameSegments(wanted.skipLast(wanted.getSegmentCount() - at), parentName.skipLast(1), ignoreCase)
                         && sameSegments(wanted.skipFirst(at + 1), name.skipFirst(at + 1), ignoreCase)
-                        && Replicas.isReplicaName(parentName.getLastSegment(), parentReplication, wanted.getSegment(at), ignoreCase)) {
-                    String replica = parentName.getLastSegment() + wanted.getSegment(at).substring(parentName.getLastSegment().length());
-                    return EObjectDescription.create(parentName.skipLast(1).append(replica).append(name.skipFirst(at + 1)),
-                            description.getEObjectOrProxy());
+                                ? Replicas.replicaNumber(parentName.getLastSegment(), parentReplication, wanted.getSegment(at), ignoreCase) : null;
+                if (parents != null) {
+                    return EObjectDescription.create(parentName.skipLast(1).append(Replicas.name(parentName.getLastSegment(), parents))
+                            .append(name.skipFirst(at + 1)), description.getEObjectOrProxy());
                 }
             }
             return null;
