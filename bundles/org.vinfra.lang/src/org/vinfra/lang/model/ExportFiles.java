@@ -130,9 +130,14 @@ public final class ExportFiles {
         }
         if (data.startsWith("vm:")) {
             String[] range = data.substring(3).split("\\.\\.");
+            long first = Long.parseLong(range[0]);
+            long last = Long.parseLong(range[1]);
+            if (last - first + 1 > Limits.elements()) {
+                return List.of(); // over the limit: the file's own validation error says so, and no tool expands it
+            }
             List<String> replicas = new ArrayList<>();
-            for (int i = Integer.parseInt(range[0]); i <= Integer.parseInt(range[1]); i++) {
-                replicas.add(name + i);
+            for (long i = first; i <= last; i++) {
+                replicas.add(Replicas.name(name, (int) i));
             }
             return vmFiles(name, replicas);
         }
