@@ -108,6 +108,36 @@ public final class ExportFiles {
     }
 
     /**
+     * What the {@link #clashKey}s of an element's files have in common: the key of its first file, {@link Replicas#withoutDigits
+     * digits taken out}; null for an element that exports nothing. Each replica's file gives the same (libvirt/domains/v.xml
+     * for v1.xml .. v40000.xml: a name cut at 100 characters loses digits only), and equal keys give equal shapes, so two
+     * elements whose shapes differ never write the same file. Found without listing the files.
+     */
+    public static String clashShape(EObject element) {
+        if (element instanceof VirtualMachine vm && Replicas.of(vm) != null) {
+            return vm.getName() == null || Replicas.count(vm) == 0 ? null : shape(libvirtDomain(Replicas.name(vm.getName(), Replicas.of(vm).getFirst())));
+        }
+        List<String> files = of(element);
+        return files.isEmpty() ? null : shape(files.get(0));
+    }
+
+    /** {@link #clashShape} from what the index keeps: {@link #indexData} and the element's simple name. */
+    public static String clashShapeFromIndex(String data, String name) {
+        if (data != null && name != null && data.startsWith("vm:")) {
+            String[] range = data.substring(3).split("\\.\\.");
+            long first = Long.parseLong(range[0]);
+            return Long.parseLong(range[1]) - first + 1 > Limits.elements() || Long.parseLong(range[1]) < first ? null
+                    : shape(libvirtDomain(Replicas.name(name, (int) first)));
+        }
+        List<String> files = fromIndex(data, name);
+        return files.isEmpty() ? null : shape(files.get(0));
+    }
+
+    private static String shape(String path) {
+        return Replicas.withoutDigits(clashKey(path));
+    }
+
+    /**
      * What an index entry keeps of an element so that {@link #fromIndex} gives {@link #of} without loading its file: the kind
      * of export ({@code vm}, {@code vm:1..20} for replicas, {@code network}, {@code lxc}, {@code compose}, {@code image}), or
      * null for an element that exports nothing.

@@ -71,6 +71,23 @@ public final class Replicas {
     }
 
     /**
+     * {@code name} with its digits taken out: what the names an element is known by have in common. Equal names give equal
+     * results, and every replica name of an element gives the element's own (web, web1 .. web20 all give web; rack.eth0 and
+     * rack3.eth0 give rack.eth). So two elements whose names give different results share no name, replicas included, and
+     * a check for names given twice need list only the names of elements that are alike this way.
+     */
+    public static String withoutDigits(String name) {
+        StringBuilder letters = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
+    }
+
+    /**
      * The number of the replica that {@code candidate} names, among those {@link #names} lists, found without listing
      * them: the element's name followed by a number of the range, written as {@link #name} writes it (web7, not web07);
      * null when it names none.

@@ -14,6 +14,7 @@ import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescription;
 import org.eclipse.xtext.util.IResourceScopeCache;
+import org.vinfra.lang.model.Replicas;
 
 /**
  * A file's index entry that finds a name without listing every replica name: linking {@code vm v[1..40000] on h}
@@ -53,6 +54,28 @@ public class VinfraResourceDescription extends DefaultResourceDescription {
             }
         }
         return found;
+    }
+
+    /**
+     * The entries of {@link #getExportedObjects()} that may name the same as another entry, in the same order: those of the
+     * elements whose names are alike ({@link Replicas#withoutDigits}: web1 and web[1..3], rack1.eth0 and rack[1..4].eth0).
+     * The others' names, replica names included, are each given once, and are not listed: for hosts h[1..20000], VMs
+     * v[1..40000] and workloads w[1..50000], none of the 110,000 names.
+     */
+    public List<IEObjectDescription> getExportedObjectsThatMayShareAName() {
+        List<VinfraResourceDescriptionStrategy.Exported> all = names().all;
+        Map<String, Integer> alike = new HashMap<>();
+        for (VinfraResourceDescriptionStrategy.Exported exported : all) {
+            alike.merge(Replicas.withoutDigits(exported.description().getName().toString()), 1, Integer::sum);
+        }
+        List<IEObjectDescription> listed = new ArrayList<>();
+        for (VinfraResourceDescriptionStrategy.Exported exported : all) {
+            if (alike.get(Replicas.withoutDigits(exported.description().getName().toString())) > 1) {
+                listed.add(exported.description());
+                exported.acceptReplicaNames(listed::add);
+            }
+        }
+        return listed;
     }
 
     private Names names() {

@@ -44,8 +44,43 @@ public class ExportValidator extends VinfraCheck {
         if (resource == null) {
             return;
         }
-        Map<String, List<Export>> own = new LinkedHashMap<>();
+        IResourceDescriptions index = indexes.getResourceDescriptions(resource);
+        // the index keys files by their normalized URI (a relative "imported.vinfra" becomes absolute)
+        org.eclipse.emf.common.util.URI self = resource.getResourceSet() == null ? resource.getURI()
+                : resource.getResourceSet().getURIConverter().normalize(resource.getURI());
+        List<IResourceDescription> others = new ArrayList<>();
+        for (IResourceDescription description : index.getAllResourceDescriptions()) {
+            if (!description.getURI().equals(resource.getURI()) && !description.getURI().equals(self)) {
+                others.add(description);
+            }
+        }
+        // only elements whose files look alike can clash (ExportFiles.clashShape): the others' files are never listed
+        Map<String, Integer> shapes = new HashMap<>();
+        Map<EObject, String> exporting = new LinkedHashMap<>();
         for (EObject element : exporting(model)) {
+            String shape = ExportFiles.clashShape(element);
+            if (shape != null) {
+                exporting.put(element, shape);
+                shapes.merge(shape, 1, Integer::sum);
+            }
+        }
+        if (exporting.isEmpty()) {
+            return;
+        }
+        for (IResourceDescription description : others) {
+            for (IEObjectDescription other : description.getExportedObjects()) {
+                String shape = ExportFiles.clashShapeFromIndex(other.getUserData(VinfraResourceDescriptionStrategy.EXPORTS), other.getName().getLastSegment());
+                if (shape != null && shapes.containsKey(shape)) {
+                    shapes.merge(shape, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, List<Export>> own = new LinkedHashMap<>();
+        for (Map.Entry<EObject, String> entry : exporting.entrySet()) {
+            if (shapes.get(entry.getValue()) < 2) {
+                continue; // no other element's files look like this one's
+            }
+            EObject element = entry.getKey();
             List<String> paths = ExportFiles.of(element);
             String name = org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(element);
             List<String> names = Replicas.of(element) != null ? Replicas.names(name, Replicas.of(element)) : List.of(String.valueOf(name));
@@ -53,9 +88,6 @@ public class ExportValidator extends VinfraCheck {
                 String path = paths.get(i);
                 own.computeIfAbsent(ExportFiles.clashKey(path), key -> new ArrayList<>()).add(new Export(element, path, names.get(Math.min(i, names.size() - 1))));
             }
-        }
-        if (own.isEmpty()) {
-            return;
         }
         Map<EObject, String> reported = new HashMap<>();
         for (List<Export> same : own.values()) {
@@ -69,17 +101,11 @@ public class ExportValidator extends VinfraCheck {
                 }
             }
         }
-        IResourceDescriptions index = indexes.getResourceDescriptions(resource);
-        // the index keys files by their normalized URI (a relative "imported.vinfra" becomes absolute)
-        org.eclipse.emf.common.util.URI self = resource.getResourceSet() == null ? resource.getURI()
-                : resource.getResourceSet().getURIConverter().normalize(resource.getURI());
-        for (IResourceDescription description : index.getAllResourceDescriptions()) {
-            if (description.getURI().equals(resource.getURI()) || description.getURI().equals(self)) {
-                continue;
-            }
+        for (IResourceDescription description : others) {
             for (IEObjectDescription other : description.getExportedObjects()) {
                 String data = other.getUserData(VinfraResourceDescriptionStrategy.EXPORTS);
-                if (data == null) {
+                String shape = ExportFiles.clashShapeFromIndex(data, other.getName().getLastSegment());
+                if (shape == null || shapes.getOrDefault(shape, 0) < 2) {
                     continue;
                 }
                 for (String path : ExportFiles.fromIndex(data, other.getName().getLastSegment())) {

@@ -24,6 +24,7 @@ import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.validation.Check;
 import org.vinfra.lang.model.Limits;
 import org.vinfra.lang.model.Replicas;
+import org.vinfra.lang.naming.VinfraResourceDescription;
 import org.vinfra.lang.vinfra.Import;
 import org.vinfra.lang.vinfra.Model;
 import org.vinfra.lang.vinfra.Replication;
@@ -45,7 +46,11 @@ public class StructureValidator extends VinfraCheck {
         }
         Map<List<Object>, EObject> first = new HashMap<>();
         Set<EObject> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (IEObjectDescription description : descriptions.getResourceDescription(resource).getExportedObjects()) {
+        IResourceDescription file = descriptions.getResourceDescription(resource);
+        // names no other element's are alike are given once: only the others are listed (the 110,000 names of a data centre, none)
+        Iterable<IEObjectDescription> named = file instanceof VinfraResourceDescription vinfra ? vinfra.getExportedObjectsThatMayShareAName()
+                : file.getExportedObjects();
+        for (IEObjectDescription description : named) {
             EObject element = description.getEObjectOrProxy();
             EObject earlier = first.putIfAbsent(List.of(description.getName(), cluster(description.getEClass())), element);
             if (earlier != null && earlier != element) {
