@@ -14,10 +14,11 @@ public final class JsonReport {
 
     public static String write(SimulationResult result) {
         StringBuilder json = new StringBuilder(1 << 16);
+        Numbers numbers = new Numbers();
         SimulationResult.Run run = result.run();
         json.append("{\n  \"schema\": \"vinfra-simulation/1\",\n  \"run\": {");
-        field(json, "duration", run.duration()).append(',');
-        field(json, "endedAt", run.endedAt()).append(',');
+        field(json, numbers, "duration", run.duration()).append(',');
+        field(json, numbers, "endedAt", run.endedAt()).append(',');
         json.append("\"seed\": ").append(run.seed()).append(", ");
         json.append("\"outcome\": ").append(string(run.outcome())).append(", ");
         json.append("\"events\": ").append(run.events()).append("},\n");
@@ -31,7 +32,7 @@ public final class JsonReport {
         for (SimulationResult.Problem problem : result.problems()) {
             json.append(separator).append("{\"severity\": ").append(string(problem.severity().name().toLowerCase(Locale.ROOT)))
                     .append(", \"code\": ").append(string(problem.code())).append(", \"entity\": ").append(string(problem.entity())).append(", ");
-            field(json, "time", problem.time()).append(", \"message\": ").append(string(problem.message())).append('}');
+            field(json, numbers, "time", problem.time()).append(", \"message\": ").append(string(problem.message())).append('}');
             separator = ",\n    ";
         }
         json.append(result.problems().isEmpty() ? "],\n" : "\n  ],\n");
@@ -40,10 +41,10 @@ public final class JsonReport {
         for (SimulationResult.WorkloadOutcome workload : result.workloads()) {
             json.append(separator).append("{\"name\": ").append(string(workload.name())).append(", \"runsOn\": ")
                     .append(string(workload.runsOn())).append(", ");
-            field(json, "started", workload.started()).append(", ");
-            field(json, "finished", workload.finished()).append(", ");
-            field(json, "deadline", workload.deadline()).append(", ");
-            field(json, "cpuSeconds", workload.cpuSeconds()).append(", \"missedDeadline\": ").append(workload.missedDeadline()).append('}');
+            field(json, numbers, "started", workload.started()).append(", ");
+            field(json, numbers, "finished", workload.finished()).append(", ");
+            field(json, numbers, "deadline", workload.deadline()).append(", ");
+            field(json, numbers, "cpuSeconds", workload.cpuSeconds()).append(", \"missedDeadline\": ").append(workload.missedDeadline()).append('}');
             separator = ",\n    ";
         }
         json.append(result.workloads().isEmpty() ? "],\n" : "\n  ],\n");
@@ -51,7 +52,7 @@ public final class JsonReport {
         separator = "\n    ";
         for (SimulationResult.Event event : result.timeline()) {
             json.append(separator).append('{');
-            field(json, "time", event.time()).append(", \"kind\": ").append(string(event.kind())).append(", \"entity\": ")
+            field(json, numbers, "time", event.time()).append(", \"kind\": ").append(string(event.kind())).append(", \"entity\": ")
                     .append(string(event.entity())).append(", \"message\": ").append(string(event.message())).append('}');
             separator = ",\n    ";
         }
@@ -61,22 +62,44 @@ public final class JsonReport {
         for (SimulationResult.Series series : result.series()) {
             json.append(separator).append("{\"entity\": ").append(string(series.entity())).append(", \"metric\": ").append(string(series.metric()))
                     .append(", \"unit\": ").append(string(series.unit())).append(", \"times\": ");
-            numbers(json, series.times()).append(", \"values\": ");
-            numbers(json, series.values()).append('}');
+            numbers(json, numbers, series.times()).append(", \"values\": ");
+            numbers(json, numbers, series.values()).append('}');
             separator = ",\n    ";
         }
         json.append(result.series().isEmpty() ? "]\n" : "\n  ]\n");
         return json.append("}\n").toString();
     }
 
-    private static StringBuilder field(StringBuilder json, String name, double value) {
-        return json.append(' ').append(string(name)).append(": ").append(number(value));
+    private static StringBuilder field(StringBuilder json, Numbers numbers, String name, double value) {
+        // names are written here, never quoted by the user: nothing to escape
+        return json.append(" \"").append(name).append("\": ").append(numbers.text(value));
     }
 
-    private static StringBuilder numbers(StringBuilder json, double[] values) {
+    /**
+     * {@link #number} with the texts of recent values kept (256, by a hash of their bits): a report repeats values
+     * (equal workloads start and finish at the same times, once per field of each).
+     */
+    private static final class Numbers {
+        private final long[] bits = new long[256];
+        private final String[] texts = new String[256];
+
+        String text(double value) {
+            long key = Double.doubleToRawLongBits(value);
+            int slot = (int) (key ^ key >>> 29 ^ key >>> 47) & 255;
+            if (texts[slot] == null || bits[slot] != key) {
+                bits[slot] = key;
+                texts[slot] = number(value);
+            }
+            return texts[slot];
+        }
+    }
+
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+    private static StringBuilder numbers(StringBuilder json, Numbers numbers, double[] values) {
         json.append('[');
         for (int i = 0; i < values.length; i++) {
-            json.append(i == 0 ? "" : ", ").append(number(values[i]));
+            json.append(i == 0 ? "" : ", ").append(numbers.text(values[i]));
         }
         return json.append(']');
     }
@@ -89,6 +112,9 @@ public final class JsonReport {
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "null";
+        }
+        if (value == (long) value && Math.abs(value) < 1e15 && Double.doubleToRawLongBits(value) != NEGATIVE_ZERO) {
+            return Long.toString((long) value); // whole numbers, most of a report (times, seconds of CPU): %.6f adds only zeros
         }
         String shortest = Double.toString(Math.abs(value));
         if (shortest.indexOf('E') >= 0) {
@@ -130,6 +156,9 @@ public final class JsonReport {
     }
 
     static String string(String value) {
+        if (needsNoEscape(value)) {
+            return new StringBuilder(value.length() + 2).append('"').append(value).append('"').toString(); // names, most strings
+        }
         StringBuilder text = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
             switch (c) {
@@ -148,5 +177,15 @@ public final class JsonReport {
             }
         }
         return text.append('"').toString();
+    }
+
+    private static boolean needsNoEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }
