@@ -83,7 +83,7 @@ final class Lifecycle {
     private void onHostUp(int h, long data) {
         hostUp[h] = true;
         Host host = stack.model.hosts().get(h);
-        stack.recorder.event(stack.now(), "host-up", host.name(), host.hypervisor().present()
+        stack.recorder.event(stack.now(), "host-up", host.name(), () -> host.hypervisor().present()
                 ? "up: " + host.hypervisor().product() + (host.hypervisor().type2() ? " (type 2, on its host OS)" : " (type 1)") : "up");
         for (int i = vmsOnHost.start(h); i < vmsOnHost.end(h); i++) {
             startVm(vmsOnHost.item(i));
@@ -127,7 +127,7 @@ final class Lifecycle {
             return;
         }
         vmState[v] = State.RUNNING;
-        stack.recorder.event(stack.now(), "vm-up", stack.model.vms().get(v).name(), "running on " + stack.model.hosts().get(vmHost[v]).name());
+        stack.recorder.event(stack.now(), "vm-up", stack.model.vms().get(v).name(), () -> "running on " + stack.model.hosts().get(vmHost[v]).name());
         stack.cpu.runnerUp(v);
         stack.containers.vmUp(v);
         stack.cpu.changed(vmHost[v]);
