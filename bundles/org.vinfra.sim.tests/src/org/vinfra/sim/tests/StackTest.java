@@ -120,6 +120,39 @@ class StackTest {
                 unreachable.get(0).message());
     }
 
+    /** The queue against a plain priority queue by (time, order added), over many events, ties and events for the current instant. */
+    @Test
+    void theEventQueueTakesEventsAsASortByTimeThenOrderAddedWould() {
+        EventQueue queue = new EventQueue();
+        java.util.PriorityQueue<double[]> reference = new java.util.PriorityQueue<>(
+                java.util.Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        double now = 0;
+        int added = 0;
+        int polled = 0;
+        for (int step = 0; step < 300_000; step++) {
+            if (reference.isEmpty() || random.nextInt(10) < 6) {
+                // the current instant, a tie with a later event, or any time ahead
+                double time = switch (random.nextInt(3)) {
+                    case 0 -> now;
+                    case 1 -> now + random.nextInt(1, 20);
+                    default -> now + random.nextDouble() * 100;
+                };
+                queue.add(time, 7, added, added * 3L);
+                reference.add(new double[] { time, added++ });
+            } else {
+                double[] expected = reference.poll();
+                queue.poll();
+                now = queue.polledTime();
+                assertEquals(expected[0], now, "time of event " + polled);
+                assertEquals((int) expected[1], queue.polledSubject(), "event " + polled + " at " + now);
+                assertEquals(expected[1] * 3, queue.polledData());
+                polled++;
+            }
+        }
+        assertTrue(polled > 100_000 && added - polled > 1_000, polled + " taken, " + (added - polled) + " left");
+    }
+
     @Test
     void theCoreRunsEventsInTimeOrderAndFifoOnTies() {
         EventQueue queue = new EventQueue();
