@@ -60,4 +60,14 @@ class ExportClashTest {
         assertEquals(List.of(), clashes("vm db on h { memory 1 GiB }\nvolume data", "vm db2 on h { memory 1 GiB }\nvolume data\n"
                 + "compose db { service db { image \"postgres:16\" } }"));
     }
+
+    @Test
+    void onlyTheFilesThatAreTheSameClashAmongManyThatLookAlike() throws IOException {
+        List<Problem> clashes = clashes("vm web[1..3] on h { memory 1 GiB }\nvm db on h { memory 1 GiB }",
+                "vm web4 on h { memory 1 GiB }\nvm web0 on h { memory 1 GiB }\nvm WEB2 on h { memory 1 GiB }\nvm w1eb on h { memory 1 GiB }\n"
+                        + "image web3 { from \"busybox:1.36\" }");
+        assertEquals(List.of("a.vinfra:2:4", "b.vinfra:4:4"), clashes.stream().map(p -> p.file() + ":" + p.line() + ":" + p.column()).toList());
+        assertTrue(clashes.get(0).message().contains("libvirt/domains/web2.xml") && clashes.get(0).message().contains("'WEB2' in b.vinfra"),
+                clashes.get(0).message());
+    }
 }

@@ -38,6 +38,10 @@ public class ExportValidator extends VinfraCheck {
     private record Export(EObject element, String path, String name) {
     }
 
+    /** An element of another file whose exported files look like those of an element of this one ({@link ExportFiles#clashShape}). */
+    private record Elsewhere(IResourceDescription file, IEObjectDescription element, String data) {
+    }
+
     @Check
     public void exportsDoNotClash(Model model) {
         Resource resource = model.eResource();
@@ -67,11 +71,14 @@ public class ExportValidator extends VinfraCheck {
         if (exporting.isEmpty()) {
             return;
         }
+        List<Elsewhere> alike = new ArrayList<>();
         for (IResourceDescription description : others) {
             for (IEObjectDescription other : description.getExportedObjects()) {
-                String shape = ExportFiles.clashShapeFromIndex(other.getUserData(VinfraResourceDescriptionStrategy.EXPORTS), other.getName().getLastSegment());
+                String data = other.getUserData(VinfraResourceDescriptionStrategy.EXPORTS);
+                String shape = ExportFiles.clashShapeFromIndex(data, other.getName().getLastSegment());
                 if (shape != null && shapes.containsKey(shape)) {
                     shapes.merge(shape, 1, Integer::sum);
+                    alike.add(new Elsewhere(description, other, data));
                 }
             }
         }
@@ -101,21 +108,16 @@ public class ExportValidator extends VinfraCheck {
                 }
             }
         }
-        for (IResourceDescription description : others) {
-            for (IEObjectDescription other : description.getExportedObjects()) {
-                String data = other.getUserData(VinfraResourceDescriptionStrategy.EXPORTS);
-                String shape = ExportFiles.clashShapeFromIndex(data, other.getName().getLastSegment());
-                if (shape == null || shapes.getOrDefault(shape, 0) < 2) {
-                    continue;
-                }
-                for (String path : ExportFiles.fromIndex(data, other.getName().getLastSegment())) {
-                    List<Export> clashes = own.get(ExportFiles.clashKey(path));
-                    if (clashes != null) {
-                        for (Export export : clashes) {
-                            if (!reported.containsKey(export.element())) {
-                                report(export, path, other.getName().getLastSegment(), Messages.kindOf(other.getEClass()) + " '" + other.getName().getLastSegment() + "' in "
-                                        + description.getURI().lastSegment(), reported);
-                            }
+        for (Elsewhere elsewhere : alike) {
+            IEObjectDescription other = elsewhere.element();
+            String otherName = other.getName().getLastSegment();
+            for (String path : ExportFiles.fromIndex(elsewhere.data(), otherName)) {
+                List<Export> clashes = own.get(ExportFiles.clashKey(path));
+                if (clashes != null) {
+                    for (Export export : clashes) {
+                        if (!reported.containsKey(export.element())) {
+                            report(export, path, otherName, Messages.kindOf(other.getEClass()) + " '" + otherName + "' in "
+                                    + elsewhere.file().getURI().lastSegment(), reported);
                         }
                     }
                 }
