@@ -70,4 +70,16 @@ class ExportClashTest {
         assertTrue(clashes.get(0).message().contains("libvirt/domains/web2.xml") && clashes.get(0).message().contains("'WEB2' in b.vinfra"),
                 clashes.get(0).message());
     }
+
+    /** An LXC container exports one folder whatever its range, even an empty one (whose replicas have no names). */
+    @Test
+    void anLxcContainerWithAnEmptyRangeIsCheckedLikeAnyOther() {
+        String lxc = " runtime lxc { template \"alpine:3.19\" unprivileged idmap 0 100000 65536 }\n";
+        List<String> codes = Models.codes("container c[3..1]" + lxc + "container c1" + lxc + "container C" + lxc);
+        assertTrue(!codes.contains("vinfra.internal-error") && codes.contains(IssueCodes.EMPTY_REPLICATION), codes.toString());
+        List<Problem> clashes = Models.problems("container c[3..1]" + lxc + "container c1" + lxc + "container C" + lxc).stream()
+                .filter(p -> p.code().equals(IssueCodes.EXPORT_CLASH)).toList();
+        assertEquals(List.of("1:11", "3:11"), clashes.stream().map(p -> p.line() + ":" + p.column()).toList(), clashes.toString());
+        assertTrue(clashes.get(0).message().contains("lxc/c, and so is the container or service 'C' in this file (lxc/C differs only in case"), clashes.get(0).message());
+    }
 }

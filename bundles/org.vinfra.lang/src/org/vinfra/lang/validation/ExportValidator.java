@@ -21,6 +21,7 @@ import org.vinfra.lang.vinfra.Compose;
 import org.vinfra.lang.vinfra.Container;
 import org.vinfra.lang.vinfra.Element;
 import org.vinfra.lang.vinfra.Model;
+import org.vinfra.lang.vinfra.VirtualMachine;
 
 import com.google.inject.Inject;
 
@@ -90,10 +91,11 @@ public class ExportValidator extends VinfraCheck {
             EObject element = entry.getKey();
             List<String> paths = ExportFiles.of(element);
             String name = org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(element);
-            List<String> names = Replicas.of(element) != null ? Replicas.names(name, Replicas.of(element)) : List.of(String.valueOf(name));
+            // a VM exports a file per replica, named after it; anything else one file, named after the element (lxc/c for c[1..3])
+            List<String> names = element instanceof VirtualMachine vm && Replicas.of(vm) != null ? Replicas.names(name, Replicas.of(vm)) : null;
             for (int i = 0; i < paths.size(); i++) {
                 String path = paths.get(i);
-                own.computeIfAbsent(ExportFiles.clashKey(path), key -> new ArrayList<>()).add(new Export(element, path, names.get(Math.min(i, names.size() - 1))));
+                own.computeIfAbsent(ExportFiles.clashKey(path), key -> new ArrayList<>()).add(new Export(element, path, names == null ? String.valueOf(name) : names.get(i)));
             }
         }
         Map<EObject, String> reported = new HashMap<>();
