@@ -123,11 +123,9 @@ public final class ExportFiles {
 
     /** {@link #clashShape} from what the index keeps: {@link #indexData} and the element's simple name. */
     public static String clashShapeFromIndex(String data, String name) {
-        if (data != null && name != null && data.startsWith("vm:")) {
-            String[] range = data.substring(3).split("\\.\\.");
-            long first = Long.parseLong(range[0]);
-            return Long.parseLong(range[1]) - first + 1 > Limits.elements() || Long.parseLong(range[1]) < first ? null
-                    : shape(libvirtDomain(Replicas.name(name, (int) first)));
+        long[] range = data == null || name == null ? null : indexedRange(data);
+        if (range != null) {
+            return range[1] < range[0] ? null : shape(libvirtDomain(Replicas.name(name, (int) range[0])));
         }
         List<String> files = fromIndex(data, name);
         return files.isEmpty() ? null : shape(files.get(0));
@@ -158,15 +156,10 @@ public final class ExportFiles {
         if (data == null || name == null) {
             return List.of();
         }
-        if (data.startsWith("vm:")) {
-            String[] range = data.substring(3).split("\\.\\.");
-            long first = Long.parseLong(range[0]);
-            long last = Long.parseLong(range[1]);
-            if (last - first + 1 > Limits.elements()) {
-                return List.of(); // over the limit: the file's own validation error says so, and no tool expands it
-            }
+        long[] range = indexedRange(data);
+        if (range != null) {
             List<String> replicas = new ArrayList<>();
-            for (long i = first; i <= last; i++) {
+            for (long i = range[0]; i <= range[1]; i++) {
                 replicas.add(Replicas.name(name, (int) i));
             }
             return vmFiles(name, replicas);
@@ -179,6 +172,21 @@ public final class ExportFiles {
             case "image" -> List.of(dockerfile(name));
             default -> List.of();
         };
+    }
+
+    /**
+     * The first and last replica of a replicated VM's index data ({@code vm:1..20}), or null for other data; a range over
+     * {@link Limits#elements()} is given as empty (last before first): the file's own validation error says so, and no tool
+     * expands it.
+     */
+    private static long[] indexedRange(String data) {
+        if (!data.startsWith("vm:")) {
+            return null;
+        }
+        String[] range = data.substring(3).split("\\.\\.");
+        long first = Long.parseLong(range[0]);
+        long last = Long.parseLong(range[1]);
+        return last - first + 1 > Limits.elements() ? new long[] { 1, 0 } : new long[] { first, last };
     }
 
     private static List<String> vmFiles(String name, List<String> replicas) {
