@@ -94,8 +94,6 @@ public final class JsonReport {
         }
     }
 
-    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
-
     private static StringBuilder numbers(StringBuilder json, Numbers numbers, double[] values) {
         json.append('[');
         for (int i = 0; i < values.length; i++) {
@@ -103,6 +101,8 @@ public final class JsonReport {
         }
         return json.append(']');
     }
+
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
     /**
      * A number as {@code String.format("%.6f")} writes it (round half up on the shortest decimal that
